@@ -1,0 +1,70 @@
+//! Argument parsing and dispatch for the `compactproof` binary.
+
+mod inspect;
+mod output;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Exit codes, a public contract: scripts and CI pipelines depend on them.
+pub mod exit {
+    /// Ran cleanly; no findings at or above `--fail-on`.
+    pub const CLEAN: u8 = 0;
+    /// Findings at or above `--fail-on`.
+    pub const FINDINGS: u8 = 1;
+    /// Usage error, or an input that could not be read.
+    pub const ERROR: u8 = 2;
+}
+
+const AFTER_HELP: &str = "\
+Examples:
+  compactproof inspect report.docx            what compactproof read from a draft
+  compactproof inspect --format json plan.pdf the whole document model as JSON
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+Colour is used only on a terminal, and never when NO_COLOR is set.";
+
+/// Proof draft policy documents against a local Compact between public bodies and the
+/// voluntary and community sector.
+#[derive(Debug, Parser)]
+#[command(name = "compactproof", version, about, long_about = None, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Show what compactproof read from a document: its blocks, with kinds and locations.
+    ///
+    /// Reads DOCX, PDF, text and Markdown (the format is detected from the content). Use it
+    /// to check that a draft was read faithfully before trusting a proofing result.
+    Inspect(inspect::Args),
+}
+
+/// Parse arguments, run the command, and map the outcome to an exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::CLEAN
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Inspect(args) => inspect::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(e) if e.is_broken_pipe() => ExitCode::from(exit::CLEAN),
+        Err(e) => {
+            output::error_line(&e.to_string());
+            ExitCode::from(exit::ERROR)
+        }
+    }
+}
