@@ -1,0 +1,77 @@
+//! Helpers shared by the integration tests: where the shared corpus lives, running the
+//! binary, and comparing our reading of a document with a reference reader's.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `../shared/corpus` beside the repository (CI clones the repository with `shared/` beside it).
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus")
+}
+
+/// `../shared/seeds` beside the repository.
+pub fn seeds_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds")
+}
+
+/// The files in `dir` with extension `ext`, sorted.
+pub fn files_with_extension(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some(ext))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Run the built `compactproof` binary with `args`.
+pub fn compactproof(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_compactproof"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run compactproof")
+}
+
+/// Run an external reference tool and return its stdout; panics with an install hint when
+/// the tool is missing, because a cross-check that silently skips proves nothing.
+pub fn reference_tool(program: &str, args: &[&str], package: &str) -> String {
+    let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
+        panic!("cannot run {program} ({e}); install it with `apt-get install -y {package}`")
+    });
+    assert!(
+        output.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Words for comparison: lower-cased runs of letters and digits, with typographic quotes,
+/// dashes and hyphenation differences ignored.
+pub fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect()
+}
+
+/// The share of `reference`'s words found in `ours` in the same order (the longest common
+/// subsequence over the reference's length). 1.0 means nothing was lost or reordered.
+pub fn words_in_order_ratio(reference: &str, ours: &str) -> f64 {
+    let a = words(reference);
+    let b = words(ours);
+    if a.is_empty() {
+        return 1.0;
+    }
+    let lcs = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b)
+        .iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal { len, .. } => Some(*len),
+            _ => None,
+        })
+        .sum::<usize>();
+    lcs as f64 / a.len() as f64
+}
