@@ -10,3 +10,4 @@
 
 pub mod document;
 pub mod ingest;
+pub mod lexicon;
