@@ -9,5 +9,7 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod document;
+pub mod eval;
+pub mod findings;
 pub mod ingest;
 pub mod lexicon;
