@@ -287,6 +287,40 @@ fn large_documents_read_the_same_from_pandoc_and_libreoffice() {
         .any(|b| matches!(&b.kind, BlockKind::ListItem { label, .. } if label == "4.")));
 }
 
+/// Our numbered labels, in order, against LibreOffice's rendering of the same document
+/// (the corpus PDFs were exported by soffice): every "1." / "2.4" / "a." that starts a
+/// line of the PDF's text is a list label LibreOffice drew.
+#[test]
+fn numbered_labels_match_libreoffices_rendering() {
+    let label_line = Regex::new(r"(?m)^[\s\x0C]+((?:[0-9]+\.)+|[a-z]\.|[ivx]+\.)\s").unwrap();
+    for (docx, pdf) in [
+        ("large_pandoc.docx", "large_pandoc.pdf"),
+        ("features_lo.docx", "features_lo.pdf"),
+    ] {
+        let pdf_path = corpus_dir().join(pdf);
+        let rendered = reference_tool(
+            "pdftotext",
+            &["-layout", pdf_path.to_str().unwrap(), "-"],
+            "poppler-utils",
+        );
+        let shown: Vec<&str> = label_line
+            .captures_iter(&rendered)
+            .filter_map(|c| c.get(1).map(|m| m.as_str()))
+            .collect();
+        let doc = corpus_file(docx);
+        let ours: Vec<&str> = doc
+            .blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::ListItem { label, .. } if label != "•" => Some(label.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(ours.len() >= 5, "{docx}: {ours:?}");
+        assert_eq!(ours, shown, "{docx} against {pdf}");
+    }
+}
+
 /// Run `inspect` on a file and check it fails the way a person can act on: exit 2, one
 /// line on stderr naming the file, no panic, quickly.
 #[track_caller]

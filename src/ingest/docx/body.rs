@@ -10,8 +10,9 @@
 //!   `w:sym` the character it shows (Symbol and Wingdings glyphs mapped to Unicode where
 //!   the meaning is clear: bullets, ticks, arrows; others dropped).
 //! - Hyperlinks, smart tags, content controls (`w:sdt`), custom XML and simple fields
-//!   show their content. Complex fields show their result: `w:instrText` (the field
-//!   code) is skipped and the cached result runs are kept.
+//!   show their content. Complex fields (`w:fldChar` begin / separate / end) show their
+//!   cached result: everything between begin and separate is field code and hidden,
+//!   including the results of fields nested in the code (`IF { MERGEFIELD x } ...`).
 //! - `mc:AlternateContent` shows exactly one branch: the first `mc:Choice`, else the
 //!   `mc:Fallback`. Both usually hold the same text box, so reading both would repeat it.
 //! - Text boxes (`w:txbxContent`) become their own paragraphs right after the paragraph
@@ -43,6 +44,9 @@ use super::pages::Pages;
 use super::styles::Styles;
 use super::xml::{is_on, Element, Ns};
 use crate::document::{BlockKind, DocumentBuilder};
+
+/// Deepest complex-field nesting tracked (real documents nest two or three).
+const MAX_FIELD_NESTING: usize = 64;
 
 /// The parsed parts the walker consults.
 pub(super) struct Context<'a> {
@@ -121,6 +125,9 @@ pub(super) struct Walker<'a> {
     in_body: bool,
     /// Text of paragraphs whose paragraph mark was deleted, waiting to join the next.
     carry: Option<(String, Option<u32>)>,
+    /// Open complex fields, innermost last: `false` while in the field code (between
+    /// `begin` and `separate`), `true` in the result.
+    fields: Vec<bool>,
     warned_alt_chunk: bool,
 }
 
@@ -142,6 +149,7 @@ impl<'a> Walker<'a> {
             notes: NoteRefs::default(),
             in_body: false,
             carry: None,
+            fields: Vec::new(),
             warned_alt_chunk: false,
         }
     }
@@ -157,11 +165,13 @@ impl<'a> Walker<'a> {
     /// numbering in headers and footers runs separately from the body's.
     pub fn lines(&mut self, container: &Element, separate_numbering: bool) -> Lines {
         let saved = separate_numbering.then(|| std::mem::take(&mut self.counters));
+        let fields = std::mem::take(&mut self.fields);
         let mut sink = Sink::Lines(Lines::default());
         self.blocks(container, &mut sink);
         if let Some(saved) = saved {
             self.counters = saved;
         }
+        self.fields = fields;
         match sink {
             Sink::Lines(lines) => lines,
             _ => Lines::default(),
@@ -233,13 +243,18 @@ impl<'a> Walker<'a> {
         for child in p.elements() {
             self.inline(child, &mut inline);
         }
+        // A field result may run over many paragraphs (a table of contents), but a field
+        // code left open at a paragraph's end is damage: stop hiding text for it.
+        self.fields.retain(|showing| *showing);
         let mut text = inline.text;
         let mut page = inline.page.or_else(|| self.pages.current());
         if let Some((carried, carried_page)) = self.carry.take() {
             if !carried.trim().is_empty() {
                 page = carried_page.or(page);
             }
-            text = format!("{carried}{text}");
+            let mut joined = carried;
+            joined.push_str(&text);
+            text = joined;
         }
         let mark_deleted = ppr
             .and_then(|p| p.w("rPr"))
@@ -314,9 +329,10 @@ impl<'a> Walker<'a> {
             .next(self.ctx.numbering, self.ctx.styles, &num_id, ilvl)
     }
 
-    /// Add visible text to a paragraph, noting the page of its first character.
+    /// Add visible text to a paragraph, noting the page of its first character. Nothing
+    /// inside a field code is visible.
     fn push_text(&mut self, out: &mut Inline<'_>, text: &str) {
-        if text.is_empty() {
+        if text.is_empty() || self.fields.iter().any(|showing| !showing) {
             return;
         }
         if !out.seen_text && text.chars().any(|c| !c.is_whitespace()) {
@@ -404,7 +420,7 @@ impl<'a> Walker<'a> {
                         let custom = element
                             .w_attr("customMarkFollows")
                             .is_some_and(|v| matches!(v, "1" | "true" | "on"));
-                        let page = out.page.or_else(|| self.pages.current());
+                        let page = self.pages.current();
                         let index = self.notes.reference(kind, id, page, custom);
                         if custom {
                             out.custom_mark = index;
@@ -413,6 +429,18 @@ impl<'a> Walker<'a> {
                 }
             }
             "txbxContent" => out.text_boxes.push(element),
+            "fldChar" => match element.w_attr("fldCharType") {
+                Some("begin") if self.fields.len() < MAX_FIELD_NESTING => self.fields.push(false),
+                Some("separate") => {
+                    if let Some(showing) = self.fields.last_mut() {
+                        *showing = true;
+                    }
+                }
+                Some("end") => {
+                    self.fields.pop();
+                }
+                _ => {}
+            },
             // Removed by accepting changes, field codes, properties (including the old
             // properties of property changes), comment marks, note marks, ruby guides.
             "del"
@@ -433,7 +461,6 @@ impl<'a> Walker<'a> {
             | "continuationSeparator"
             | "rt"
             | "softHyphen"
-            | "fldChar"
             | "tblPr"
             | "trPr"
             | "tcPr" => {}

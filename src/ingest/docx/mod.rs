@@ -312,6 +312,51 @@ mod tests {
     fn fields_show_their_result_not_their_code() {
         let body = r#"<w:p><w:r><w:t xml:space="preserve">See page </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGEREF _Toc1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t xml:space="preserve"> of 9</w:t></w:r></w:fldSimple></w:p>"#;
         assert_eq!(texts(&read_docx(&docx(body, &[]))), ["See page 7 of 9"]);
+
+        // A field nested in another's code is part of that code; a result may span
+        // paragraphs; a code left open at a paragraph's end stops hiding text there.
+        let run = |inner: &str| format!("<w:r>{inner}</w:r>");
+        let fld = |kind: &str| run(&format!(r#"<w:fldChar w:fldCharType="{kind}"/>"#));
+        let t = |text: &str| run(&format!(r#"<w:t xml:space="preserve">{text}</w:t>"#));
+        let body = [
+            "<w:p>",
+            &t("Dear "),
+            &fld("begin"),
+            &run("<w:instrText> IF </w:instrText>"),
+            &fld("begin"),
+            &run("<w:instrText> MERGEFIELD Title </w:instrText>"),
+            &fld("separate"),
+            &t("NESTED RESULT"),
+            &fld("end"),
+            &run(r#"<w:instrText> = "Cllr" "Councillor" "" </w:instrText>"#),
+            &fld("separate"),
+            &t("Councillor"),
+            &fld("end"),
+            &t(" Smith"),
+            "</w:p><w:p>",
+            &fld("begin"),
+            &run("<w:instrText> TOC </w:instrText>"),
+            &fld("separate"),
+            &t("Contents line one"),
+            "</w:p><w:p>",
+            &t("Contents line two"),
+            &fld("end"),
+            "</w:p><w:p>",
+            &fld("begin"),
+            &t("broken code"),
+            "</w:p>",
+            &p("Still read."),
+        ]
+        .concat();
+        assert_eq!(
+            texts(&read_docx(&docx(&body, &[]))),
+            [
+                "Dear Councillor Smith",
+                "Contents line one",
+                "Contents line two",
+                "Still read."
+            ]
+        );
     }
 
     #[test]
@@ -417,12 +462,13 @@ mod tests {
             cell(&p("inner B"))
         );
         let body = format!(
-            r#"<w:tbl><w:tr>{}{}</w:tr><w:tr><w:trPr><w:del w:id="1" w:author="A"/></w:trPr>{}</w:tr><w:tr>{}{}</w:tr></w:tbl>{}"#,
+            r#"<w:tbl><w:tr>{}{}</w:tr><w:tr><w:trPr><w:del w:id="1" w:author="A"/></w:trPr>{}</w:tr><w:tr>{}{}</w:tr><w:tr><w:trPr><w:gridBefore w:val="2"/></w:trPr>{}</w:tr></w:tbl>{}"#,
             span(2, &p("Wide")),
             cell(&format!("{}{}", p("Line one"), p("Line two"))),
             cell(&p("DELETED ROW")),
             cell(&format!("{}{}{}", p("before"), nested, p("after"))),
             cell(&p("last")),
+            cell(&p("indented")),
             p("After the table.")
         );
         let doc = read_docx(&docx(&body, &[]));
@@ -434,6 +480,7 @@ mod tests {
             ("t2r1c2", "inner B"),
             ("t1r2c1", "after"),
             ("t1r2c2", "last"),
+            ("t1r3c3", "indented"),
             ("paragraph", "After the table."),
         ]
         .iter()
@@ -489,6 +536,41 @@ mod tests {
             ("fn:1", "First note,\ntwo paragraphs."),
             ("fn:2", "Second note."),
             ("en:i", "An endnote."),
+        ]
+        .iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect();
+        assert_eq!(blocks(&doc), expected);
+    }
+
+    #[test]
+    fn hidden_runs_custom_note_marks_and_note_number_formats() {
+        let body = r#"<w:p><w:r><w:t xml:space="preserve">Shown </w:t></w:r><w:r><w:rPr><w:b/><w:vanish/></w:rPr><w:t>HIDDEN </w:t></w:r><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>text</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r><w:t>*</w:t></w:r><w:r><w:footnoteReference w:id="2"/></w:r><w:r><w:endnoteReference w:id="1"/></w:r></w:p>"#;
+        let footnotes = part(
+            "footnotes",
+            r#"<w:footnote w:id="1"><w:p><w:r><w:t>Starred.</w:t></w:r></w:p></w:footnote><w:footnote w:id="2"><w:p><w:r><w:t>Numbered.</w:t></w:r></w:p></w:footnote>"#,
+        );
+        let endnotes = part(
+            "endnotes",
+            r#"<w:endnote w:id="1"><w:p><w:r><w:t>End.</w:t></w:r></w:p></w:endnote>"#,
+        );
+        let settings = part(
+            "settings",
+            r#"<w:footnotePr><w:numFmt w:val="lowerLetter"/></w:footnotePr><w:endnotePr><w:numFmt w:val="decimal"/><w:numStart w:val="5"/></w:endnotePr>"#,
+        );
+        let doc = read_docx(&docx(
+            body,
+            &[
+                ("word/footnotes.xml", &footnotes),
+                ("word/endnotes.xml", &endnotes),
+                ("word/settings.xml", &settings),
+            ],
+        ));
+        let expected: Vec<(String, String)> = [
+            ("paragraph", "Shown text*"),
+            ("fn:*", "Starred."),
+            ("fn:a", "Numbered."),
+            ("en:5", "End."),
         ]
         .iter()
         .map(|(k, t)| (k.to_string(), t.to_string()))
