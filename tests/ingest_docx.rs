@@ -86,7 +86,7 @@ fn every_corpus_docx_keeps_pandocs_words_in_order() {
         let doc = read(&path);
         let ratio = words_in_order_ratio(&pandoc_words(&path), doc.text());
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        report.push(format!("{ratio:.4}  {name}"));
+        report.push(format!("{ratio:.5}  {name}"));
         if ratio < 0.995 {
             failures.push(format!("{name}: {ratio:.4}"));
         }

@@ -665,6 +665,42 @@ mod tests {
         assert!(err.contains("w:body"), "{err}");
     }
 
+    /// The walkers recurse once per nesting level; at the hard depth cap they must still
+    /// fit a test thread's stack (2 MB), whatever the configured limit.
+    #[test]
+    fn nesting_at_the_hard_depth_cap_fits_the_stack() {
+        let limits = Limits {
+            max_xml_depth: usize::MAX,
+            ..Limits::default()
+        };
+        let levels = xml::HARD_MAX_DEPTH - 8;
+        let inline = format!(
+            "<w:p>{}<w:r><w:t>deep link</w:t></w:r>{}</w:p>",
+            "<w:hyperlink>".repeat(levels),
+            "</w:hyperlink>".repeat(levels)
+        );
+        let blocks = format!(
+            "{}{}{}",
+            "<w:sdt><w:sdtContent>".repeat(levels / 2),
+            p("deep block"),
+            "</w:sdtContent></w:sdt>".repeat(levels / 2)
+        );
+        let cell = |inner: &str| format!("<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>");
+        let mut tables = p("deep cell");
+        for _ in 0..levels / 3 {
+            tables = cell(&tables);
+        }
+        for body in [inline, blocks, tables] {
+            let doc = read(&docx(&body, &[]), &limits).expect("deep but within the cap");
+            assert_eq!(doc.blocks.len(), 1);
+        }
+        let too_deep = format!("{}{}", "<w:sdt>".repeat(600), "</w:sdt>".repeat(600));
+        let err = read(&docx(&too_deep, &[]), &limits)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("nested more than 512"), "{err}");
+    }
+
     #[test]
     fn a_document_without_text_warns() {
         let doc = read_docx(&docx("<w:p/>", &[]));

@@ -9,8 +9,13 @@
 //!
 //! The tree keeps what the walkers need: each element's namespace (resolved from its
 //! prefix, so `w:` and any other prefix bound to WordprocessingML are the same), local
-//! name, attributes and children. White-space-only text is kept only inside the elements
-//! that carry document text (`w:t`, `w:delText`, `w:instrText`, `m:t`), where it matters.
+//! name, attributes and children. To keep memory near the size of the XML, it drops what
+//! no walker reads: run formatting (`w:rPr` of a run, except `w:vanish`), the old
+//! properties inside `w:*PrChange`, revision-id (`w:rsid*`) and vendor-namespace
+//! attributes, and white-space-only text outside the elements that carry document text
+//! (`w:t`, `w:delText`, `w:instrText`, `m:t`). The number of elements kept per part is
+//! capped too ([`element_budget`]). Dropped subtrees are still checked for
+//! well-formedness and depth.
 
 use super::super::IngestError;
 use quick_xml::events::Event;
@@ -545,6 +550,23 @@ mod tests {
         assert!(parse("p", two.as_bytes(), 8, 1000).is_err());
         assert!(parse("p", b"<a>\xff</a>", 8, 1000).is_err());
         assert!(parse("p", b"", 8, 1000).is_err());
+    }
+
+    #[test]
+    fn run_formatting_is_dropped_and_the_element_budget_holds() {
+        let xml = format!(
+            r#"<w:p {W}><w:r w:rsidR="00AB"><w:rPr><w:b/><w:vanish/><w:rFonts w:ascii="Arial"/></w:rPr><w:t>x</w:t></w:r></w:p>"#
+        );
+        let root = parse("p", xml.as_bytes(), 16, 5).unwrap();
+        let run = root.w("r").unwrap();
+        assert!(run.attrs.is_empty(), "revision ids are dropped");
+        let rpr = run.w("rPr").unwrap();
+        assert_eq!(rpr.elements().count(), 1, "only w:vanish is kept");
+        assert!(rpr.w("vanish").is_some());
+        let err = parse("word/document.xml", xml.as_bytes(), 16, 4)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("more than 4 XML elements"), "{err}");
     }
 
     #[test]
