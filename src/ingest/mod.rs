@@ -2,9 +2,10 @@
 //!
 //! The format is decided from the content (a zip holding `word/document.xml` is DOCX, `%PDF-`
 //! is PDF, anything that decodes as text is text or Markdown), with the extension used only
-//! to tell Markdown from plain text. Every reader works on bytes already in memory and under
-//! [`Limits`], so a hostile file can cost at most a stated amount of memory and time, and no
-//! reader ever writes to its input.
+//! to tell Markdown from plain text, and to refuse a file named `.docx` that is no zip (a
+//! damaged Word file must not be read as text). Every reader works on bytes already in
+//! memory and under [`Limits`], so a hostile file can cost at most a stated amount of memory
+//! and time, and no reader ever writes to its input.
 
 mod docx;
 mod pdf;
@@ -140,6 +141,12 @@ pub fn detect_format(bytes: &[u8], extension: Option<&str>) -> Result<Format, In
     }
     Ok(match ext.as_deref() {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
+        // A damaged Word file would otherwise be "read" as Windows-1252 noise.
+        Some("docx" | "docm" | "dotx" | "dotm") => {
+            return Err(IngestError::Docx(
+                "the file is named like a Word document but is not a zip package (damaged, or renamed from another format)".into(),
+            ))
+        }
         _ => Format::Text,
     })
 }
@@ -236,7 +243,12 @@ mod tests {
             detect_format(b"# Title\n", Some("md")).unwrap(),
             Format::Markdown
         );
-        assert_eq!(detect_format(b"Plain", Some("docx")).unwrap(), Format::Text);
+        assert_eq!(detect_format(b"Plain", Some("pdf")).unwrap(), Format::Text);
+        // ...except that a file named .docx must be a DOCX: anything else is damage.
+        assert!(matches!(
+            detect_format(b"Plain", Some("docx")),
+            Err(IngestError::Docx(_))
+        ));
     }
 
     #[test]
