@@ -9,4 +9,5 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod document;
+pub mod extract;
 pub mod ingest;
