@@ -11,6 +11,7 @@
 pub mod config;
 pub mod document;
 pub mod eval;
+pub mod extract;
 pub mod findings;
 pub mod ingest;
 pub mod lexicon;
