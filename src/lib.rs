@@ -13,3 +13,4 @@ pub mod eval;
 pub mod findings;
 pub mod ingest;
 pub mod lexicon;
+pub mod render;
