@@ -117,14 +117,20 @@ impl<'a> CompactJson<'a> {
 }
 
 /// The theme verdicts as an object keyed by theme name, in report order. (The engine
-/// keeps them as a list of pairs; a JSON object is what tools index by name.)
+/// keeps them as a list of pairs; a JSON object is what tools index by name.) Should a
+/// theme appear twice, the first verdict is kept, so keys stay unique.
 #[derive(Debug)]
 pub struct Themes<'a>(pub &'a [(Theme, ThemeVerdict)]);
 
 impl Serialize for Themes<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        let mut seen: Vec<Theme> = Vec::with_capacity(self.0.len());
+        let mut map = serializer.serialize_map(None)?;
         for (theme, verdict) in self.0 {
+            if seen.contains(theme) {
+                continue;
+            }
+            seen.push(*theme);
             map.serialize_entry(theme.as_str(), &VerdictJson::new(verdict))?;
         }
         map.end()
@@ -386,6 +392,25 @@ mod tests {
         assert!(findings[4]["location"].is_null());
         assert_eq!(findings[3]["status"], "met");
         assert_eq!(findings[3]["severity"], "info");
+    }
+
+    #[test]
+    fn a_repeated_theme_keeps_its_first_verdict() {
+        let (document, mut report) = sample::sample();
+        let mut again = report.themes[0].clone();
+        again.1.status = Status::Met;
+        report.themes.push(again);
+        let checked = [Checked {
+            report: &report,
+            document: &document,
+        }];
+        let text = render(&checked, &RenderOptions::default());
+        assert_eq!(text.matches("\"consultation\": {").count(), 1, "{text}");
+        let json: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
+        assert_eq!(
+            json["documents"][0]["themes"]["consultation"]["status"],
+            "short"
+        );
     }
 
     #[test]
