@@ -15,3 +15,4 @@ pub mod extract;
 pub mod findings;
 pub mod ingest;
 pub mod lexicon;
+pub mod render;
