@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch for the `compactproof` binary.
 
 mod inspect;
+mod lexicon;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -11,7 +12,6 @@ pub mod exit {
     /// Ran cleanly; no findings at or above `--fail-on`.
     pub const CLEAN: u8 = 0;
     /// Findings at or above `--fail-on`.
-    #[allow(dead_code)] // used once a proofing command lands
     pub const FINDINGS: u8 = 1;
     /// Usage error, or an input that could not be read.
     pub const ERROR: u8 = 2;
@@ -21,6 +21,9 @@ const AFTER_HELP: &str = "\
 Examples:
   compactproof inspect report.docx            what compactproof read from a draft
   compactproof inspect --format json plan.pdf the whole document model as JSON
+  compactproof lexicon list                   every compact's undertakings
+  compactproof lexicon show durham/4.4        one undertaking in full
+  compactproof lexicon check my-compact/      check a council's own lexicon files
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 Colour is used only on a terminal, and never when NO_COLOR is set.";
@@ -41,6 +44,11 @@ enum Command {
     /// Reads DOCX, PDF, text and Markdown (the format is detected from the content). Use it
     /// to check that a draft was read faithfully before trusting a proofing result.
     Inspect(inspect::Args),
+    /// List, show and check the compacts' undertakings (the lexicon).
+    ///
+    /// The four bundled compacts are compiled into compactproof; `--lexicon PATH` adds a
+    /// council's own (see lexicon/README.md for the format).
+    Lexicon(lexicon::Args),
 }
 
 /// Parse arguments, run the command, and map the outcome to an exit code.
@@ -59,12 +67,15 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Inspect(args) => inspect::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.is_broken_pipe() => ExitCode::from(exit::CLEAN),
         Err(e) => {
-            output::error_line(&e.to_string());
+            for line in e.to_string().lines() {
+                output::error_line(line);
+            }
             ExitCode::from(exit::ERROR)
         }
     }
