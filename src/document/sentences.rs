@@ -33,14 +33,15 @@ pub fn split_sentences(text: &str) -> Vec<ByteSpan> {
         let c = text[i..].chars().next().unwrap_or(' ');
         let width = c.len_utf8();
         if c == '\n' {
-            // Blank line, or next line starts with a list marker: boundary.
+            // Blank line, next line starts with a list marker, or a line ending in a colon
+            // before a capitalised line: boundary.
             let rest = &text[i + 1..];
             let next_line = rest.trim_start_matches([' ', '\t']);
             let line_so_far = text[start..i].trim();
-            if rest.starts_with('\n') || starts_with_list_marker(next_line) {
-                push_trimmed(text, start, i, &mut spans);
-                start = i + 1;
-            } else if line_so_far.ends_with(':') && starts_with_capital(next_line) {
+            if rest.starts_with('\n')
+                || starts_with_list_marker(next_line)
+                || (line_so_far.ends_with(':') && starts_with_capital(next_line))
+            {
                 push_trimmed(text, start, i, &mut spans);
                 start = i + 1;
             }
