@@ -429,3 +429,309 @@ fn inspect_snapshot_of_seed003() {
         String::from_utf8_lossy(&output.stdout)
     );
 }
+
+/// Small PDFs built here with lopdf, for what the corpus does not show: standard fonts
+/// without widths, composite fonts, ligatures, rotation, form XObjects, page numbers,
+/// scans, hostile fonts.
+mod synthetic {
+    use lopdf::{dictionary, Dictionary, Document, Object, Stream};
+
+    pub struct Page<'a> {
+        pub content: &'a str,
+        pub rotate: i64,
+    }
+
+    pub fn page(content: &str) -> Page<'_> {
+        Page { content, rotate: 0 }
+    }
+
+    /// A PDF whose pages share /F1 (Helvetica, no widths: a standard 14 font), /F2 when
+    /// `type0_cmap` is given (see [`type0_font`]), and the given XObjects.
+    pub fn pdf(pages: &[Page], type0_cmap: Option<&str>, xobjects: Vec<(&str, Stream)>) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let helvetica = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let mut font_table = dictionary! { "F1" => helvetica };
+        if let Some(cmap) = type0_cmap {
+            let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+            let id = doc.add_object(type0_font(to_unicode));
+            font_table.set("F2", id);
+        }
+        let mut xobject_table = Dictionary::new();
+        for (name, stream) in xobjects {
+            let id = doc.add_object(stream);
+            xobject_table.set(name, id);
+        }
+        let resources = doc.add_object(dictionary! {
+            "Font" => font_table, "XObject" => xobject_table,
+        });
+        let mut kids = Vec::new();
+        for page in pages {
+            let content = doc.add_object(Stream::new(
+                dictionary! {},
+                page.content.as_bytes().to_vec(),
+            ));
+            let id = doc.add_object(dictionary! {
+                "Type" => "Page", "Parent" => pages_id, "Contents" => content,
+                "Rotate" => page.rotate,
+            });
+            kids.push(Object::Reference(id));
+        }
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources,
+                "MediaBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        let mut out = Vec::new();
+        doc.save_to(&mut out).expect("write the PDF");
+        out
+    }
+
+    /// A composite (Type0, Identity-H) font with the given ToUnicode CMap stream, every
+    /// glyph half an em wide.
+    fn type0_font(to_unicode: lopdf::ObjectId) -> Dictionary {
+        dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "ABCDEF+Test",
+            "Encoding" => "Identity-H",
+            "DescendantFonts" => vec![Object::Dictionary(dictionary! {
+                "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "ABCDEF+Test",
+                "DW" => 500,
+            })],
+            "ToUnicode" => to_unicode,
+        }
+    }
+
+    /// A form XObject drawing `content` with /F1 available.
+    pub fn form(content: &str) -> Stream {
+        Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Form",
+                "BBox" => vec![0.into(), 0.into(), 612.into(), 792.into()],
+                "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), (-100).into()],
+            },
+            content.as_bytes().to_vec(),
+        )
+    }
+
+    /// A one-pixel grey image.
+    pub fn image() -> Stream {
+        Stream::new(
+            dictionary! {
+                "Type" => "XObject", "Subtype" => "Image", "Width" => 1, "Height" => 1,
+                "ColorSpace" => "DeviceGray", "BitsPerComponent" => 8,
+            },
+            vec![128],
+        )
+    }
+}
+
+fn read_synthetic(bytes: &[u8]) -> Document {
+    read_bytes(bytes, Some("pdf"), &Limits::default()).expect("the synthetic PDF reads")
+}
+
+fn body_texts(doc: &Document) -> Vec<&str> {
+    doc.body_blocks().map(|(_, b)| b.text.as_str()).collect()
+}
+
+#[test]
+fn standard_fonts_without_widths_still_space_words() {
+    let bytes = synthetic::pdf(
+        &[synthetic::page(
+            "BT /F1 12 Tf 72 720 Td [(The)-250(Council)-250(will)] TJ [( con) 30 (sult)] TJ ET",
+        )],
+        None,
+        vec![],
+    );
+    assert_eq!(
+        body_texts(&read_synthetic(&bytes)),
+        ["The Council will consult"]
+    );
+}
+
+#[test]
+fn to_unicode_maps_composite_fonts_and_ligatures_are_spelled_out() {
+    let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap
+        1 begincodespacerange <0000> <FFFF> endcodespacerange
+        4 beginbfchar <0001> <006F> <0002> <FB01> <0003> <0063> <0004> <0020> endbfchar
+        1 beginbfrange <0010> <0012> <0065> endbfrange
+        endcmap end end";
+    // o f ﬁ c e, then space o f f (the range maps 0x10 to e, 0x11 to f, 0x12 to g).
+    let bytes = synthetic::pdf(
+        &[synthetic::page(
+            "BT /F2 12 Tf 72 720 Td <0001 0011 0002 0003 0010> Tj <0004 0001 0011 0011> Tj ET",
+        )],
+        Some(cmap),
+        vec![],
+    );
+    let doc = read_synthetic(&bytes);
+    assert_eq!(body_texts(&doc), ["office off"], "{:?}", doc.warnings);
+}
+
+#[test]
+fn a_hostile_to_unicode_range_costs_nothing() {
+    let cmap = "begincmap 1 begincodespacerange <00000000> <FFFFFFFF> endcodespacerange
+        1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange endcmap";
+    let bytes = synthetic::pdf(
+        &[synthetic::page("BT /F2 12 Tf 72 720 Td <00000000> Tj ET")],
+        Some(cmap),
+        vec![],
+    );
+    let start = Instant::now();
+    let _ = read_bytes(&bytes, Some("pdf"), &Limits::default());
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn hyphenated_line_ends_are_repaired_and_real_compounds_kept() {
+    let bytes = synthetic::pdf(
+        &[synthetic::page(
+            "BT /F1 11 Tf 14 TL 72 720 Td
+             (The Council and the voluntary sector will hold a consul-) Tj
+             T* (tation on the arrangements for the new decision-) Tj
+             T* (making process, for twelve weeks before any change.) Tj ET",
+        )],
+        None,
+        vec![],
+    );
+    assert_eq!(
+        body_texts(&read_synthetic(&bytes)),
+        ["The Council and the voluntary sector will hold a consultation\non the arrangements for the new decision-making\nprocess, for twelve weeks before any change."]
+    );
+}
+
+#[test]
+fn rotated_pages_forms_and_page_numbers() {
+    let footer = |n: u32| format!("BT /F1 9 Tf 290 30 Td (Page {n} of 3) Tj ET");
+    let p1 = format!(
+        "BT /F1 12 Tf 72 720 Td (First page body.) Tj ET {}",
+        footer(1)
+    );
+    // Rotated 90 degrees: text drawn up the page reads left to right when shown.
+    let p2 = format!(
+        "BT /F1 12 Tf 0 1 -1 0 100 72 Tm (Landscape page body.) Tj ET {}",
+        footer(2)
+    );
+    let p3 = format!("/Fm1 Do {}", footer(3));
+    let pages = [
+        synthetic::page(&p1),
+        synthetic::Page {
+            content: &p2,
+            rotate: 90,
+        },
+        synthetic::page(&p3),
+    ];
+    let bytes = synthetic::pdf(
+        &pages,
+        None,
+        vec![(
+            "Fm1",
+            synthetic::form("BT /F1 12 Tf 72 820 Td (Text inside a form.) Tj ET"),
+        )],
+    );
+    let doc = read_synthetic(&bytes);
+    let blocks: Vec<(String, Option<u32>, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.name().to_string(), b.location.page, b.text.as_str()))
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("paragraph".to_string(), Some(1), "First page body."),
+            ("footer".to_string(), Some(1), "Page 1 of 3"),
+            ("paragraph".to_string(), Some(2), "Landscape page body."),
+            // Drawn for an upright page, this footer runs down the side of the turned
+            // page: kept, but not a footer there.
+            ("paragraph".to_string(), Some(2), "Page 2 of 3"),
+            ("paragraph".to_string(), Some(3), "Text inside a form."),
+            ("footer".to_string(), Some(3), "Page 3 of 3"),
+        ]
+    );
+}
+
+#[test]
+fn a_scan_reads_as_an_empty_document_with_a_warning() {
+    let bytes = synthetic::pdf(
+        &[synthetic::page("q 500 0 0 700 50 50 cm /Im1 Do Q")],
+        None,
+        vec![("Im1", synthetic::image())],
+    );
+    let doc = read_synthetic(&bytes);
+    assert!(doc.blocks.is_empty());
+    assert_eq!(
+        doc.warnings,
+        ["no extractable text (a scanned image?) — run OCR first"]
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("scan.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let output = compactproof(&["inspect", path.to_str().unwrap()]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("warning") && stderr.contains("run OCR first"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn image_pages_among_text_pages_and_undecodable_fonts_are_warned_about() {
+    let bytes = synthetic::pdf(
+        &[
+            synthetic::page("BT /F1 12 Tf 72 720 Td (A page with text.) Tj ET"),
+            synthetic::page("q 500 0 0 700 50 50 cm /Im1 Do Q"),
+        ],
+        None,
+        vec![("Im1", synthetic::image())],
+    );
+    let doc = read_synthetic(&bytes);
+    assert_eq!(body_texts(&doc), ["A page with text."]);
+    assert_eq!(
+        doc.warnings,
+        ["page 2 has no extractable text (scanned images?) — run OCR on it"]
+    );
+
+    // A composite font with no ToUnicode map: its codes mean nothing without the font
+    // program, so nothing is guessed.
+    let bytes = synthetic::pdf(
+        &[synthetic::page("BT /F2 12 Tf 72 720 Td <00410042> Tj ET")],
+        Some(""),
+        vec![],
+    );
+    let doc = read_synthetic(&bytes);
+    assert!(doc.blocks.is_empty());
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(
+        doc.warnings[0].contains("2 characters use fonts without a Unicode map"),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn many_operations_that_draw_nothing_finish_quickly() {
+    let content = "1 0 0 1 0 0 cm ".repeat(400_000);
+    let bytes = synthetic::pdf(&[synthetic::page(&content)], None, vec![]);
+    let start = Instant::now();
+    let doc = read_synthetic(&bytes);
+    assert!(doc.blocks.is_empty());
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}

@@ -749,6 +749,44 @@ mod tests {
     }
 
     #[test]
+    fn the_operation_budget_is_enforced() {
+        let doc = Document::with_version("1.5");
+        let mut fonts = FontCache::default();
+        let mut budget = Budget::new(&Limits::default());
+        budget.operations_left = 10;
+        let mut interpreter = Interpreter {
+            doc: &doc,
+            fonts: &mut fonts,
+            budget: &mut budget,
+            state: GraphicsState {
+                ctm: Matrix::IDENTITY,
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                scale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+            saved: Vec::new(),
+            unsaved: 0,
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            forms: Vec::new(),
+            marked: Vec::new(),
+            run: 0,
+            glyphs: Vec::new(),
+            stats: PageStats::default(),
+            bounds: (600.0, 800.0),
+        };
+        let content = "q Q ".repeat(20);
+        let err = interpreter
+            .run(content.as_bytes(), &Resources { dicts: vec![] })
+            .unwrap_err();
+        assert!(err.to_string().contains("drawing operations"), "{err}");
+    }
+
+    #[test]
     fn unbalanced_q_nesting_is_bounded() {
         let content = "q ".repeat(10_000) + "BT /F1 10 Tf 10 10 Td (x) Tj ET";
         let g = glyphs(content.as_bytes());

@@ -10,7 +10,8 @@
 //!    joined form ("consultation") occurs and the hyphenated form does not, join.
 //! 3. Otherwise keep the hyphen when the second part starts with a capital ("Stockton-on-"
 //!    / "Tees", "TABLE-CELL-" / "CONSULTATION"), when either part holds a digit, when the
-//!    first part is already a compound ("Stockton-on-"), when the first part is a prefix
+//!    first or second part is already a compound ("Stockton-on-" / "Tees", "Stockton-" /
+//!    "on-Tees"), when the first part is a prefix
 //!    written with a hyphen ("non-", "co-", "self-", ...), or when the second part is a word
 //!    that commonly ends compounds ("-making", "-based", "-led", "-term", ...). Those two
 //!    lists are how "both parts are ordinary words" is told apart from a typesetter's
@@ -129,6 +130,7 @@ pub(super) fn keep_hyphen(first: &str, second: &str, vocabulary: &Vocabulary) ->
         || first.chars().any(|c| c.is_ascii_digit())
         || second.chars().any(|c| c.is_ascii_digit())
         || first.contains('-')
+        || second.contains('-')
         || HYPHEN_PREFIXES.contains(&last_part.as_str())
         || COMPOUND_TAILS.contains(&second_lower.as_str())
 }
@@ -179,9 +181,10 @@ fn split_hyphenation(
     let token_end = line.find(char::is_whitespace).unwrap_or(line.len());
     let token = &line[..token_end];
     let rest = line[token_end..].trim_start();
-    let second: String = token.chars().take_while(|c| c.is_alphanumeric()).collect();
+    // The whole second part, a compound itself in "Stockton-" / "on-Tees".
+    let second = token.trim_end_matches(|c: char| !c.is_alphanumeric());
     let first_letters = first.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let keep = hyphen != '\u{00AD}' && keep_hyphen(first_letters, &second, vocabulary);
+    let keep = hyphen != '\u{00AD}' && keep_hyphen(first_letters, second, vocabulary);
     let joiner = if keep { "-" } else { "" };
     if !rest.is_empty() {
         // Move the second part up.
@@ -226,6 +229,10 @@ mod tests {
         assert_eq!(
             join(&["the borough of Stockton-on-", "Tees and"], &[]),
             "the borough of Stockton-on-Tees\nand"
+        );
+        assert_eq!(
+            join(&["the borough Stockton-", "on-Tees borough."], &[]),
+            "the borough Stockton-on-Tees\nborough."
         );
         assert_eq!(
             join(&["a non-", "statutory body"], &[]),

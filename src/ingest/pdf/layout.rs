@@ -9,11 +9,12 @@
 //! - its font size is the block's;
 //! - it does not start with a list label ("•", "2.4", "(a)": see
 //!   `crate::ingest::text::list_marker`);
-//! - its indent matches: the same left edge as the line above, or, on a block's second
-//!   line, the text edge of a list item (hanging indent) or the margin under an indented
-//!   first line;
+//! - its indent matches: the same left edge as the line above, or the same centre (centred
+//!   titles), or, on a block's second line, the text edge of a list item (hanging indent)
+//!   or the margin under an indented first line;
 //! - the line above was full: if the first word of this line would have fitted in the room
-//!   left at the end of the line above, a writer's line break (not a wrap) ended that line.
+//!   left at the end of the line above, a writer's line break (not a wrap) ended that line;
+//!   a line ending in a word broken with a hyphen always continues.
 //!
 //! Blocks are read in the order their first lines appear, top to bottom and, on one line,
 //! left to right, so table cells read row by row. Multi-column page layouts are not
@@ -50,7 +51,8 @@ pub(super) struct PageBlock {
     pub line: u32,
     /// The block's font size.
     pub size: f32,
-    left: f32,
+    /// The left edge of its first line.
+    pub left: f32,
 }
 
 /// Document-wide measurements layout relies on.
@@ -304,17 +306,34 @@ impl Open {
         let tolerance = (0.6 * size).max(3.0);
         let near = |a: f32, b: f32| (a - b).abs() <= tolerance;
         let is_list = matches!(self.block.kind, Kind::ListItem { .. });
-        let indent_ok = if self.block.lines.len() == 1 {
-            near(seg.left, self.first_left)
-                || self.text_left.is_some_and(|t| near(seg.left, t))
-                || (!is_list
-                    && self.first_left > seg.left + tolerance
-                    && self.first_left - seg.left <= 5.0 * size)
-        } else {
-            near(seg.left, self.last_left)
-        };
+        let centre = |left: f32, right: f32| (left + right) / 2.0;
+        // Centred lines share their centre, and neither edge.
+        let centred = near(
+            centre(seg.left, seg.right),
+            centre(self.last_left, self.last_right),
+        ) && !near(seg.left, self.last_left)
+            && !near(seg.right, self.last_right);
+        let indent_ok = centred
+            || if self.block.lines.len() == 1 {
+                near(seg.left, self.first_left)
+                    || self.text_left.is_some_and(|t| near(seg.left, t))
+                    || (!is_list
+                        && self.first_left > seg.left + tolerance
+                        && self.first_left - seg.left <= 5.0 * size)
+            } else {
+                near(seg.left, self.last_left)
+            };
         if !indent_ok {
             return false;
+        }
+        // A word broken at the end of the line above continues here whatever the room.
+        let broken_word = self.block.lines.last().is_some_and(|line| {
+            let mut end = line.chars().rev();
+            matches!(end.next(), Some('-' | '\u{2010}' | '\u{00AD}'))
+                && end.next().is_some_and(char::is_alphabetic)
+        });
+        if broken_word {
+            return true;
         }
         // The wrap test: would this line's first word have fitted on the line above?
         let column_right = self.right.max(seg.right);
@@ -433,6 +452,29 @@ mod tests {
         let kinds: Vec<&str> = blocks.iter().map(|b| b.0.as_str()).collect();
         assert_eq!(kinds, ["li •", "li •", "li 2.4"]);
         assert_eq!(blocks[0].1.len(), 2);
+    }
+
+    #[test]
+    fn centred_lines_continue_but_a_small_first_line_indent_does_not() {
+        let title = [
+            row("Combined Compact Corpus (large test", 150.0, 100.0),
+            row("document)", 228.0, 114.0),
+        ];
+        assert_eq!(layout(&title).len(), 1);
+        let rows = [
+            row(FULL, 72.0, 100.0),
+            row(&FULL[2..], 84.0, 114.0), // indented 12pt, same right edge
+        ];
+        assert_eq!(layout(&rows).len(), 2);
+    }
+
+    #[test]
+    fn a_line_ending_in_a_broken_word_continues_even_when_short() {
+        let rows = [
+            row("the new decision-", 72.0, 100.0),
+            row(FULL, 72.0, 114.0),
+        ];
+        assert_eq!(layout(&rows).len(), 1);
     }
 
     #[test]

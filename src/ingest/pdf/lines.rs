@@ -9,8 +9,9 @@
 //!   subscripts on their line without merging lines set with tight leading;
 //! - a space goes between two glyphs when the text drew one or when the gap between them is
 //!   more than [`WORD_GAP`] of the font size (kerning is far smaller, a word space larger);
-//! - a gap wider than [`SEGMENT_GAP`] ems starts a new [`Segment`]; only a list label ("•",
-//!   "2.4", "(a)") followed by a tab stays in one segment with its text;
+//! - a gap wider than [`SEGMENT_GAP`] ems that drawn spaces do not fill starts a new
+//!   [`Segment`]; only a list label ("•", "2.4", "(a)") followed by a tab stays in one
+//!   segment with its text;
 //! - a glyph drawn twice at the same place (fake bold) is kept once;
 //! - right-to-left text (Arabic, Hebrew, Persian, Urdu), which a PDF stores in visual
 //!   order, is put back into reading order ([`visual_to_logical`]): a segment whose strong
@@ -25,8 +26,10 @@ use super::content::Glyph;
 
 /// A gap wider than this fraction of the font size is a word space.
 pub(super) const WORD_GAP: f32 = 0.15;
-/// A gap wider than this many ems separates segments of a row.
-pub(super) const SEGMENT_GAP: f32 = 2.0;
+/// A gap wider than this many ems, not counting drawn spaces, separates segments of a
+/// row. Word spaces, even stretched by justification, stay well below it; the padding
+/// between table cells and a tab stop exceed it.
+pub(super) const SEGMENT_GAP: f32 = 1.2;
 /// A list label may be separated from its text by up to this many ems.
 const LABEL_GAP: f32 = 6.0;
 
@@ -354,20 +357,25 @@ fn segments(glyphs: &[Glyph], row_size: f32) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut current: Option<SegmentBuilder> = None;
     let mut pending_space = false;
+    // The width of the space characters drawn since the last glyph: a gap they fill is
+    // not a gap between columns.
+    let mut spaces_width = 0.0;
     let mut last: Option<&Glyph> = None;
     for g in glyphs {
         if g.text.chars().all(char::is_whitespace) {
             pending_space = true;
+            spaces_width += g.width;
             continue;
         }
         let gap = last.map(|p| g.x - (p.x + p.width));
         let split = match (gap, current.as_ref()) {
             (Some(gap), Some(seg)) => {
-                let wide = gap > SEGMENT_GAP * row_size;
+                let wide = gap - spaces_width > SEGMENT_GAP * row_size;
                 wide && !(is_label(seg.text.trim()) && gap <= LABEL_GAP * row_size)
             }
             _ => true,
         };
+        spaces_width = 0.0;
         if split {
             if let Some(done) = current.take().and_then(SegmentBuilder::finish) {
                 out.push(done);
@@ -518,6 +526,30 @@ mod tests {
             .collect();
         assert_eq!(segs, vec![vec!["Owner", "Deadline"], vec!["2.4 Consult"]]);
         assert_eq!(rows[1].segments[0].second_word_left, Some(120.0));
+    }
+
+    #[test]
+    fn drawn_spaces_do_not_make_a_column_gap() {
+        // Monospaced text with two spaces after a full stop: 1.2 em of gap, all spaces.
+        let mut g = word("end.", 0.0, 50.0, 10.0, 6.0);
+        g.extend(word("  Next", 24.0, 50.0, 10.0, 6.0));
+        let rows = rows(g);
+        assert_eq!(rows[0].segments.len(), 1);
+        assert_eq!(rows[0].text(), "end. Next");
+        // The same gap without spaces drawn is a column gap.
+        let mut g = word("Consultation", 0.0, 50.0, 10.0, 5.0);
+        g.extend(word("Council", 75.0, 50.0, 10.0, 5.0));
+        assert_eq!(
+            rows_texts_by_segment(g),
+            vec![vec!["Consultation", "Council"]]
+        );
+    }
+
+    fn rows_texts_by_segment(g: Vec<Glyph>) -> Vec<Vec<String>> {
+        rows(g)
+            .iter()
+            .map(|r| r.segments.iter().map(|s| s.text.clone()).collect())
+            .collect()
     }
 
     #[test]

@@ -22,7 +22,9 @@
 //! A PDF with no text layer at all (a scan) is not an error: the result is an empty
 //! document carrying the warning [`NO_TEXT_WARNING`], which the CLI prints, because "read,
 //! but there is nothing to check" is a different message from "could not read". Pages
-//! without text among pages with text get a warning naming them when they draw images.
+//! without text among pages with text get a warning naming them when they draw images,
+//! and text in fonts that give no way to know their characters is counted and warned
+//! about rather than guessed.
 //!
 //! Failures are [`IngestError::Pdf`] with a one-line message. Nothing here panics on any
 //! input: lopdf calls run under [`guard::contain`] as a last resort, and every loop is
@@ -84,7 +86,14 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, IngestErro
 fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
     let mut builder = DocumentBuilder::new(Format::Pdf);
     if pages.iter().all(|p| p.rows.is_empty()) {
-        builder.warn(NO_TEXT_WARNING);
+        let undecodable: usize = pages.iter().map(|p| p.stats.undecodable).sum();
+        if undecodable > 0 {
+            builder.warn(format!(
+                "no readable text: its {undecodable} characters use fonts without a Unicode map — export the PDF again from the original, or run OCR"
+            ));
+        } else {
+            builder.warn(NO_TEXT_WARNING);
+        }
         return builder.finish();
     }
     let views: Vec<PageView> = pages
@@ -119,10 +128,9 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
         })
         .collect();
     let heading_sizes = heading_sizes(blocks.iter().map(|(_, b)| b), style.body_size);
-    let label_columns = label_columns(blocks.iter().map(|(_, b)| b));
-
+    let mut list = ListRun::default();
     for (page, block) in &blocks {
-        let (kind, lines) = classify(block, &heading_sizes, &label_columns);
+        let (kind, lines) = classify(block, &heading_sizes, &mut list);
         let text = hyphen::join_lines(&lines, &vocabulary);
         builder.push(kind, &text, Some(*page), Some(block.line));
     }
@@ -130,19 +138,54 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
     builder.finish()
 }
 
+/// The list items read so far in the current list: the left edges of their labels.
+/// A list item's level is the number of distinct label positions to the left of its own;
+/// a heading, or a paragraph to the left of every label, ends the list.
+#[derive(Default)]
+struct ListRun {
+    label_lefts: Vec<f32>,
+}
+
+impl ListRun {
+    fn level(&mut self, label_left: f32) -> u8 {
+        if !self
+            .label_lefts
+            .iter()
+            .any(|l| (l - label_left).abs() <= 3.0)
+        {
+            self.label_lefts.push(label_left);
+        }
+        self.label_lefts
+            .iter()
+            .filter(|l| **l < label_left - 3.0)
+            .count()
+            .min(8) as u8
+    }
+
+    fn interrupt(&mut self, left: f32) {
+        if self.label_lefts.iter().all(|l| left < l - 3.0) {
+            self.label_lefts.clear();
+        }
+    }
+}
+
 /// Decide a block's final kind and the lines of its text.
 fn classify(
     block: &PageBlock,
     heading_sizes: &[f32],
-    label_columns: &[f32],
+    list: &mut ListRun,
 ) -> (BlockKind, Vec<String>) {
     if let Some(level) = heading_level(block, heading_sizes) {
+        list.label_lefts.clear();
         return (BlockKind::Heading { level }, block.lines.clone());
     }
     match &block.kind {
         Kind::Running(Running::Header) => (BlockKind::Header, block.lines.clone()),
         Kind::Running(Running::Footer) => (BlockKind::Footer, block.lines.clone()),
-        Kind::Paragraph => (BlockKind::Paragraph, block.lines.clone()),
+        Kind::Paragraph => {
+            list.interrupt(block.left);
+            (BlockKind::Paragraph, block.lines.clone())
+        }
         Kind::ListItem {
             label,
             label_left,
@@ -153,11 +196,7 @@ fn classify(
             if let Some(first) = lines.first_mut() {
                 *first = first.get(*label_len..).unwrap_or("").trim().to_string();
             }
-            let column = label_columns
-                .iter()
-                .position(|c| (c - label_left).abs() <= 3.0)
-                .unwrap_or(0);
-            let level = (column as u8).saturating_add(*depth).min(8);
+            let level = list.level(*label_left).saturating_add(*depth).min(8);
             (
                 BlockKind::ListItem {
                     level,
@@ -198,25 +237,6 @@ fn heading_level(block: &PageBlock, heading_sizes: &[f32]) -> Option<u8> {
     let rounded = (block.size * 2.0).round() / 2.0;
     let rank = sizes.iter().position(|s| *s == rounded)?;
     Some((rank as u8 + 1).min(6))
-}
-
-/// Left edges of list labels across the document, clustered and sorted: the index of a
-/// label's column is its indentation level.
-fn label_columns<'a>(blocks: impl Iterator<Item = &'a PageBlock>) -> Vec<f32> {
-    let mut lefts: Vec<f32> = blocks
-        .filter_map(|b| match b.kind {
-            Kind::ListItem { label_left, .. } => Some(label_left),
-            _ => None,
-        })
-        .collect();
-    lefts.sort_by(f32::total_cmp);
-    let mut columns: Vec<f32> = Vec::new();
-    for left in lefts {
-        if columns.last().map_or(true, |c| left - c > 3.0) {
-            columns.push(left);
-        }
-    }
-    columns
 }
 
 /// Warn about pages that are images without text among pages with text.
@@ -275,6 +295,18 @@ mod tests {
             rows,
             stats: content::PageStats::default(),
         }
+    }
+
+    #[test]
+    fn list_levels_follow_label_positions_within_a_list() {
+        let mut list = ListRun::default();
+        assert_eq!(list.level(84.0), 0);
+        assert_eq!(list.level(120.0), 1);
+        assert_eq!(list.level(84.5), 0);
+        list.interrupt(100.0); // a paragraph inside the list: it goes on
+        assert_eq!(list.level(120.0), 1);
+        list.interrupt(72.0); // a paragraph at the margin ends it
+        assert_eq!(list.level(120.0), 0);
     }
 
     #[test]
