@@ -53,6 +53,8 @@ pub(super) struct PageBlock {
     pub size: f32,
     /// The left edge of its first line.
     pub left: f32,
+    /// Rotated text (a watermark, a sideways label): never a heading.
+    pub rotated: bool,
 }
 
 /// Document-wide measurements layout relies on.
@@ -183,6 +185,19 @@ pub(super) fn page_blocks(
                 line: index as u32 + 1,
                 size: row.size,
                 left: row.left(),
+                rotated: !row.upright,
+            });
+            continue;
+        }
+        if !row.upright {
+            // Rotated text stands alone: it cannot be laid out with the upright lines.
+            done.push(PageBlock {
+                kind: Kind::Paragraph,
+                lines: vec![row.text()],
+                line: index as u32 + 1,
+                size: row.size,
+                left: row.left(),
+                rotated: true,
             });
             continue;
         }
@@ -236,6 +251,7 @@ pub(super) fn page_blocks(
                         line: index as u32 + 1,
                         size: seg.size,
                         left: seg.left,
+                        rotated: false,
                     },
                     row,
                     index,
@@ -370,6 +386,7 @@ mod tests {
             top: baseline - 10.0,
             bottom: baseline + 2.0,
             size: 12.0,
+            upright: true,
             segments: vec![Segment {
                 text: text.to_string(),
                 left,

@@ -59,6 +59,8 @@ pub(super) struct Row {
     pub bottom: f32,
     /// The main font size.
     pub size: f32,
+    /// False for a row of rotated text.
+    pub upright: bool,
     /// Left to right.
     pub segments: Vec<Segment>,
 }
@@ -223,6 +225,7 @@ impl Cluster {
             top,
             bottom,
             size,
+            upright: true,
             segments,
         })
     }
@@ -426,6 +429,7 @@ fn rotated_rows(glyphs: Vec<Glyph>) -> Vec<Row> {
                 top: g.y - g.size,
                 bottom: g.y,
                 size: g.size,
+                upright: false,
                 segments: vec![Segment {
                     text: String::new(),
                     left: g.x,

@@ -127,10 +127,10 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
                 .map(|b| (p.number, b))
         })
         .collect();
-    let heading_sizes = heading_sizes(blocks.iter().map(|(_, b)| b), style.body_size);
+    let headings = Headings::measure(blocks.iter().map(|(_, b)| b), style.body_size);
     let mut list = ListRun::default();
     for (page, block) in &blocks {
-        let (kind, lines) = classify(block, &heading_sizes, &mut list);
+        let (kind, lines) = classify(block, &headings, &mut list);
         let text = hyphen::join_lines(&lines, &vocabulary);
         builder.push(kind, &text, Some(*page), Some(block.line));
     }
@@ -172,10 +172,10 @@ impl ListRun {
 /// Decide a block's final kind and the lines of its text.
 fn classify(
     block: &PageBlock,
-    heading_sizes: &[f32],
+    headings: &Headings,
     list: &mut ListRun,
 ) -> (BlockKind, Vec<String>) {
-    if let Some(level) = heading_level(block, heading_sizes) {
+    if let Some(level) = headings.level(block) {
         list.label_lefts.clear();
         return (BlockKind::Heading { level }, block.lines.clone());
     }
@@ -208,35 +208,49 @@ fn classify(
     }
 }
 
-fn is_heading_shaped(block: &PageBlock, body_size: f32) -> bool {
-    !matches!(block.kind, Kind::Running(_))
-        && block.size >= body_size * HEADING_RATIO
-        && block.lines.len() <= HEADING_MAX_LINES
-        && block.lines.iter().map(|l| l.chars().count()).sum::<usize>() <= HEADING_MAX_CHARS
+/// Heading levels by font size: blocks set clearly larger than the body text, short
+/// enough to be headings, ranked by size (the largest is level 1).
+struct Headings {
+    body_size: f32,
+    /// Distinct sizes (rounded to half points), largest first.
+    sizes: Vec<f32>,
 }
 
-/// The distinct sizes (half points) of heading-shaped blocks, largest first; the index
-/// plus one is the heading level.
-fn heading_sizes<'a>(blocks: impl Iterator<Item = &'a PageBlock>, body_size: f32) -> Vec<f32> {
-    let mut sizes: Vec<f32> = blocks
-        .filter(|b| is_heading_shaped(b, body_size))
-        .map(|b| (b.size * 2.0).round() / 2.0)
-        .collect();
-    sizes.sort_by(|a, b| b.total_cmp(a));
-    sizes.dedup();
-    // Remember the body size as the floor, so `heading_level` can re-check the shape.
-    sizes.push(body_size * HEADING_RATIO);
-    sizes
-}
-
-fn heading_level(block: &PageBlock, heading_sizes: &[f32]) -> Option<u8> {
-    let (floor, sizes) = heading_sizes.split_last()?;
-    if !is_heading_shaped(block, floor / HEADING_RATIO) {
-        return None;
+impl Headings {
+    fn measure<'a>(blocks: impl Iterator<Item = &'a PageBlock>, body_size: f32) -> Headings {
+        let mut headings = Headings {
+            body_size,
+            sizes: Vec::new(),
+        };
+        let mut sizes: Vec<f32> = blocks
+            .filter(|b| headings.is_heading_shaped(b))
+            .map(|b| rounded(b.size))
+            .collect();
+        sizes.sort_by(|a, b| b.total_cmp(a));
+        sizes.dedup();
+        headings.sizes = sizes;
+        headings
     }
-    let rounded = (block.size * 2.0).round() / 2.0;
-    let rank = sizes.iter().position(|s| *s == rounded)?;
-    Some((rank as u8 + 1).min(6))
+
+    fn is_heading_shaped(&self, block: &PageBlock) -> bool {
+        !matches!(block.kind, Kind::Running(_))
+            && !block.rotated
+            && block.size >= self.body_size * HEADING_RATIO
+            && block.lines.len() <= HEADING_MAX_LINES
+            && block.lines.iter().map(|l| l.chars().count()).sum::<usize>() <= HEADING_MAX_CHARS
+    }
+
+    fn level(&self, block: &PageBlock) -> Option<u8> {
+        if !self.is_heading_shaped(block) {
+            return None;
+        }
+        let rank = self.sizes.iter().position(|s| *s == rounded(block.size))?;
+        Some((rank as u8 + 1).min(6))
+    }
+}
+
+fn rounded(size: f32) -> f32 {
+    (size * 2.0).round() / 2.0
 }
 
 /// Warn about pages that are images without text among pages with text.
@@ -276,6 +290,7 @@ mod tests {
             top: baseline - size,
             bottom: baseline + 0.2 * size,
             size,
+            upright: true,
             segments: vec![Segment {
                 text: text.to_string(),
                 left: 72.0,
@@ -295,6 +310,16 @@ mod tests {
             rows,
             stats: content::PageStats::default(),
         }
+    }
+
+    #[test]
+    fn a_rotated_watermark_is_kept_but_is_not_a_heading() {
+        let long = "The Council will consult the voluntary sector for twelve weeks.";
+        let mut watermark = row("DRAFT", 60.0, 400.0);
+        watermark.upright = false;
+        let doc = assemble(&[page(1, vec![row(long, 10.0, 100.0), watermark])], 100);
+        assert_eq!(doc.blocks[1].kind, BlockKind::Paragraph);
+        assert_eq!(doc.blocks[1].text, "DRAFT");
     }
 
     #[test]

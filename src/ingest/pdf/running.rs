@@ -296,6 +296,7 @@ mod tests {
             top,
             bottom: top + 12.0,
             size: 12.0,
+            upright: true,
             segments: vec![Segment {
                 text: text.to_string(),
                 left: 72.0,
