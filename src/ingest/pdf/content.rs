@@ -153,10 +153,13 @@ impl Budget {
     }
 }
 
-/// Fonts already built, by object id (or, for direct dictionaries, by address).
+/// What is kept between pages of one document: fonts already built, by object id (or,
+/// for direct dictionaries, by address), and form XObject content already decompressed,
+/// so a logo drawn on every page is inflated, and counted against the budget, once.
 #[derive(Default)]
-pub(super) struct FontCache {
+pub(super) struct Cache {
     fonts: HashMap<FontKey, Rc<Font>>,
+    forms: HashMap<ObjectId, Rc<Vec<u8>>>,
 }
 
 #[derive(Hash, PartialEq, Eq, Clone, Copy)]
@@ -214,7 +217,7 @@ struct GraphicsState {
 /// The interpreter for one page.
 struct Interpreter<'a, 'b> {
     doc: &'a Document,
-    fonts: &'b mut FontCache,
+    cache: &'b mut Cache,
     budget: &'b mut Budget,
     state: GraphicsState,
     saved: Vec<GraphicsState>,
@@ -244,7 +247,7 @@ struct ActualText {
 pub(super) fn page_glyphs(
     doc: &Document,
     page: &Page,
-    fonts: &mut FontCache,
+    cache: &mut Cache,
     budget: &mut Budget,
 ) -> Result<(Vec<Glyph>, PageStats), IngestError> {
     let limit = budget.stream_limit();
@@ -263,7 +266,7 @@ pub(super) fn page_glyphs(
     budget.take_bytes(content.len())?;
     let mut interpreter = Interpreter {
         doc,
-        fonts,
+        cache,
         budget,
         state: GraphicsState {
             ctm: page.transform,
@@ -484,13 +487,13 @@ impl<'a> Interpreter<'a, '_> {
             Some(id) => FontKey::Object(id),
             None => FontKey::Direct(dict as *const Dictionary as usize),
         };
-        if let Some(font) = self.fonts.fonts.get(&key) {
+        if let Some(font) = self.cache.fonts.get(&key) {
             return Some(font.clone());
         }
         let limit = self.budget.stream_limit();
         let doc = self.doc;
         let font = Rc::new(contain("reading a font", || Font::load(doc, dict, limit)).ok()?);
-        self.fonts.fonts.insert(key, font.clone());
+        self.cache.fonts.insert(key, font.clone());
         Some(font)
     }
 
@@ -582,26 +585,37 @@ impl<'a> Interpreter<'a, '_> {
         if subtype != Some(b"Form".as_slice()) || self.forms.len() >= MAX_FORM_DEPTH {
             return Ok(());
         }
-        // A form drawing itself, directly or not, is drawn once.
-        let id = id.unwrap_or((u32::MAX, 0));
+        // Streams are always indirect objects, so a form has an id; a form drawing
+        // itself, directly or not, is drawn once.
+        let Some(id) = id else {
+            return Ok(());
+        };
         if self.forms.contains(&id) {
             return Ok(());
         }
-        let limit = self.budget.stream_limit();
-        let content = match contain("reading a form XObject", || {
-            stream.get_plain_content_with_limit(limit)
-        })? {
-            Ok(content) => content,
-            Err(lopdf::Error::Decompress(lopdf::DecompressError::MemoryLimitExceeded {
-                ..
-            })) => {
-                return Err(IngestError::Pdf(format!(
-                    "a form XObject inflates past {limit} bytes (a decompression bomb?); refusing to read it"
-                )))
+        let content = match self.cache.forms.get(&id) {
+            Some(content) => content.clone(),
+            None => {
+                let limit = self.budget.stream_limit();
+                let content = match contain("reading a form XObject", || {
+                    stream.get_plain_content_with_limit(limit)
+                })? {
+                    Ok(content) => content,
+                    Err(lopdf::Error::Decompress(
+                        lopdf::DecompressError::MemoryLimitExceeded { .. },
+                    )) => {
+                        return Err(IngestError::Pdf(format!(
+                            "a form XObject inflates past {limit} bytes (a decompression bomb?); refusing to read it"
+                        )))
+                    }
+                    Err(_) => return Ok(()),
+                };
+                self.budget.take_bytes(content.len())?;
+                let content = Rc::new(content);
+                self.cache.forms.insert(id, content.clone());
+                content
             }
-            Err(_) => return Ok(()),
         };
-        self.budget.take_bytes(content.len())?;
         let own = stream
             .dict
             .get(b"Resources")
@@ -619,13 +633,16 @@ impl<'a> Interpreter<'a, '_> {
             .and_then(|o| o.as_array().ok())
             .and_then(|a| Matrix::from_operands(a))
             .unwrap_or(Matrix::IDENTITY);
+        // The form runs with its own save stack: it cannot restore states saved outside it.
         let saved = (self.state.clone(), self.tm, self.tlm);
-        let depth = self.saved.len();
+        let outer_stack = std::mem::take(&mut self.saved);
+        let outer_unsaved = std::mem::replace(&mut self.unsaved, 0);
         self.state.ctm = matrix.then(self.state.ctm);
         self.forms.push(id);
         let result = self.run(&content, &inner);
         self.forms.pop();
-        self.saved.truncate(depth);
+        self.saved = outer_stack;
+        self.unsaved = outer_unsaved;
         (self.state, self.tm, self.tlm) = saved;
         result
     }
@@ -644,14 +661,23 @@ mod tests {
         font_table.set("F1", Object::Reference(font_id));
         let mut resources = Dictionary::new();
         resources.set("Font", Object::Dictionary(font_table));
-        let mut fonts = FontCache::default();
+        // /Fm1: a form that shows "f" and then draws itself again.
+        let form = lopdf::Stream::new(
+            lopdf::dictionary! { "Type" => "XObject", "Subtype" => "Form" },
+            b"BT /F1 10 Tf 300 300 Td (f) Tj ET /Fm1 Do".to_vec(),
+        );
+        let form_id = doc.add_object(form);
+        let mut xobjects = Dictionary::new();
+        xobjects.set("Fm1", Object::Reference(form_id));
+        resources.set("XObject", Object::Dictionary(xobjects));
+        let mut fonts = Cache::default();
         fonts
             .fonts
             .insert(FontKey::Object(font_id), Rc::new(Font::for_tests(500.0)));
         let mut budget = Budget::new(&Limits::default());
         let mut interpreter = Interpreter {
             doc: &doc,
-            fonts: &mut fonts,
+            cache: &mut fonts,
             budget: &mut budget,
             state: GraphicsState {
                 ctm: Matrix::new(1.0, 0.0, 0.0, -1.0, 0.0, 800.0),
@@ -736,6 +762,13 @@ mod tests {
     }
 
     #[test]
+    fn a_form_that_draws_itself_is_drawn_once() {
+        let g = glyphs(b"q 1 0 0 1 0 -100 cm /Fm1 Do Q /Fm1 Do");
+        let at: Vec<(f32, f32)> = g.iter().map(|g| (g.x, g.y)).collect();
+        assert_eq!(at, [(300.0, 600.0), (300.0, 500.0)]);
+    }
+
+    #[test]
     fn garbage_content_is_harmless() {
         for content in [
             &b"BT ) ( Tj ET"[..],
@@ -751,12 +784,12 @@ mod tests {
     #[test]
     fn the_operation_budget_is_enforced() {
         let doc = Document::with_version("1.5");
-        let mut fonts = FontCache::default();
+        let mut fonts = Cache::default();
         let mut budget = Budget::new(&Limits::default());
         budget.operations_left = 10;
         let mut interpreter = Interpreter {
             doc: &doc,
-            fonts: &mut fonts,
+            cache: &mut fonts,
             budget: &mut budget,
             state: GraphicsState {
                 ctm: Matrix::IDENTITY,

@@ -66,11 +66,11 @@ struct PageText {
 pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, IngestError> {
     let pdf = open::open(bytes, limits)?;
     let mut budget = content::Budget::new(limits);
-    let mut fonts = content::FontCache::default();
+    let mut cache = content::Cache::default();
     let mut pages = Vec::with_capacity(pdf.pages.len());
     let mut glyph_total = 0usize;
     for page in &pdf.pages {
-        let (glyphs, stats) = content::page_glyphs(&pdf.doc, page, &mut fonts, &mut budget)?;
+        let (glyphs, stats) = content::page_glyphs(&pdf.doc, page, &mut cache, &mut budget)?;
         glyph_total += glyphs.len();
         pages.push(PageText {
             number: page.number,
