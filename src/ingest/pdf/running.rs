@@ -98,8 +98,7 @@ pub(super) fn classify(pages: &[PageView]) -> Vec<Vec<Option<Running>>> {
                     break;
                 }
                 let is_number = numbered.get(&side).is_some_and(|pages| {
-                    pages.contains(&page)
-                        && page_number(&view.rows[c.row].text(), view.number).is_some()
+                    pages.contains(&page) && page_number(&view.rows[c.row].text()).is_some()
                 });
                 if !(repeated(c) || is_number) {
                     break;
@@ -179,7 +178,7 @@ fn key(text: &str) -> String {
 }
 
 /// The value of a page-number row, and whether it says so outright ("Page 3", "3 of 9").
-fn page_number(text: &str, _page: u32) -> Option<(i64, bool)> {
+fn page_number(text: &str) -> Option<(i64, bool)> {
     let t = text.trim().to_lowercase();
     let t = t
         .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '[' | ']' | '(' | ')' | ' '))
@@ -265,7 +264,7 @@ fn page_number_sides(pages: &[PageView], candidates: &[Candidate]) -> HashMap<Si
         let mut numbers: Vec<(usize, i64, bool)> = Vec::new();
         for c in candidates.iter().filter(|c| c.side == side) {
             let view = &pages[c.page];
-            if let Some((value, explicit)) = page_number(&view.rows[c.row].text(), view.number) {
+            if let Some((value, explicit)) = page_number(&view.rows[c.row].text()) {
                 numbers.push((c.page, value - view.number as i64, explicit));
             }
         }
@@ -400,13 +399,13 @@ mod tests {
 
     #[test]
     fn page_number_forms() {
-        assert_eq!(page_number("Page 3 of 12", 3), Some((3, true)));
-        assert_eq!(page_number("- 4 -", 4), Some((4, false)));
-        assert_eq!(page_number("vii", 7), Some((7, false)));
-        assert_eq!(page_number("12/40", 12), Some((12, true)));
-        assert_eq!(page_number("2026 budget", 1), None);
-        assert_eq!(page_number("Civil", 1), None);
-        assert_eq!(page_number("mix", 1), None);
-        assert_eq!(page_number("xiv", 14), Some((14, false)));
+        assert_eq!(page_number("Page 3 of 12"), Some((3, true)));
+        assert_eq!(page_number("- 4 -"), Some((4, false)));
+        assert_eq!(page_number("vii"), Some((7, false)));
+        assert_eq!(page_number("12/40"), Some((12, true)));
+        assert_eq!(page_number("2026 budget"), None);
+        assert_eq!(page_number("Civil"), None);
+        assert_eq!(page_number("mix"), None);
+        assert_eq!(page_number("xiv"), Some((14, false)));
     }
 }
