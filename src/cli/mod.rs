@@ -12,6 +12,7 @@ pub mod exit {
     /// Ran cleanly; no findings at or above `--fail-on`.
     pub const CLEAN: u8 = 0;
     /// Findings at or above `--fail-on`.
+    #[allow(dead_code)] // used once a proofing command lands
     pub const FINDINGS: u8 = 1;
     /// Usage error, or an input that could not be read.
     pub const ERROR: u8 = 2;
