@@ -76,6 +76,7 @@ pub fn check_paths<P: AsRef<Path>>(paths: &[P], runner: Option<&dyn ExampleRunne
         .collect();
     let build = build(sources);
     errors.extend(build.errors);
+    errors.sort_by(|a, b| a.location.cmp(&b.location));
 
     let mut report = CheckReport {
         errors: Vec::new(),

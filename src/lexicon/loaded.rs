@@ -92,6 +92,7 @@ impl Lexicon {
         sources.extend(user);
         let build = build(sources);
         errors.extend(build.errors);
+        errors.sort_by(|a, b| a.location.cmp(&b.location));
         match build.lexicon {
             Some(lexicon) if errors.is_empty() => Ok(lexicon),
             _ => Err(errors),
@@ -245,6 +246,8 @@ pub(crate) fn build(sources: Vec<LexiconSource>) -> Build {
     let to_validate: Vec<(SourceRef<'_>, &ParsedCompact)> =
         parsed.iter().map(|(s, p)| (s.as_ref(), p)).collect();
     errors.extend(validate_compacts(&to_validate, &vocabulary));
+    // File by file, top to bottom: the order a person fixes them in.
+    errors.sort_by(|a, b| a.location.cmp(&b.location));
 
     if !errors.is_empty() {
         return Build {

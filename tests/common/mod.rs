@@ -38,9 +38,12 @@ pub fn compactproof(args: &[&str]) -> Output {
 /// Run an external reference tool and return its stdout; panics with an install hint when
 /// the tool is missing, because a cross-check that silently skips proves nothing.
 pub fn reference_tool(program: &str, args: &[&str], package: &str) -> String {
-    let output = Command::new(program).args(args).output().unwrap_or_else(|e| {
-        panic!("cannot run {program} ({e}); install it with `apt-get install -y {package}`")
-    });
+    let output = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("cannot run {program} ({e}); install it with `apt-get install -y {package}`")
+        });
     assert!(
         output.status.success(),
         "{program} {args:?} failed: {}",
