@@ -6,7 +6,7 @@
 //! [`super::validate`], so a `Lexicon` value is always valid: the engine never has to ask
 //! whether a trigger exists or an id is unique.
 
-use super::error::{ErrorKind, LexiconError, SourceLocation, SourceRef};
+use super::error::{LexiconError, LexiconErrorKind, SourceLocation, SourceRef};
 use super::load::{
     bundled_sources, parse_compact, read_paths, LexiconSource, Origin, ParsedCompact,
 };
@@ -225,7 +225,7 @@ pub(crate) fn build(sources: Vec<LexiconSource>) -> Build {
     }
     if vocab_sources.is_empty() {
         errors.push(LexiconError::new(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             SourceLocation::file("vocabulary.toml"),
             "no vocabulary was loaded",
             "load the bundled vocabulary before any compact file",
