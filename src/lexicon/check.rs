@@ -7,7 +7,7 @@
 //! report says so. This keeps the lexicon layer below the engine (data flows one way) while
 //! letting one command check both the data and the engine's reading of it.
 
-use super::error::{ErrorKind, LexiconError};
+use super::error::{LexiconError, LexiconErrorKind};
 use super::load::{bundled_sources, read_paths};
 use super::loaded::{build, Lexicon};
 use super::model::ExpectedStatus;
@@ -76,6 +76,7 @@ pub fn check_paths<P: AsRef<Path>>(paths: &[P], runner: Option<&dyn ExampleRunne
         .collect();
     let build = build(sources);
     errors.extend(build.errors);
+    errors.sort_by(|a, b| a.location.cmp(&b.location));
 
     let mut report = CheckReport {
         errors: Vec::new(),
@@ -142,7 +143,7 @@ pub fn run_examples(
                     .cloned()
                     .unwrap_or_else(|| super::error::SourceLocation::file(&compact.file));
                 failures.push(LexiconError::new(
-                    ErrorKind::Example,
+                    LexiconErrorKind::Example,
                     location,
                     format!(
                         "example {} of `{}` expects `{}` but the engine gives `{}`",
@@ -189,7 +190,7 @@ mod tests {
         assert_eq!(run, report.examples);
         assert!(failed > 0 && failed < run);
         let first = &report.errors[0];
-        assert_eq!(first.kind, ErrorKind::Example);
+        assert_eq!(first.kind, LexiconErrorKind::Example);
         assert!(first.location.file.starts_with("lexicon/"), "{first}");
         assert!(first.location.line().is_some());
     }

@@ -74,7 +74,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 /// What kind of problem a [`LexiconError`] reports; lets callers and tests tell a syntax
 /// error from a failed example without parsing messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ErrorKind {
+pub enum LexiconErrorKind {
     /// The file or folder could not be read.
     Read,
     /// The text is not valid TOML.
@@ -95,7 +95,7 @@ pub enum ErrorKind {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{location}: {message} (hint: {hint})")]
 pub struct LexiconError {
-    pub kind: ErrorKind,
+    pub kind: LexiconErrorKind,
     pub location: SourceLocation,
     /// What is wrong, in one line.
     pub message: String,
@@ -105,7 +105,7 @@ pub struct LexiconError {
 
 impl LexiconError {
     pub fn new(
-        kind: ErrorKind,
+        kind: LexiconErrorKind,
         location: SourceLocation,
         message: impl Into<String>,
         hint: impl Into<String>,
@@ -133,7 +133,7 @@ impl SourceRef<'_> {
 
     pub fn error(
         &self,
-        kind: ErrorKind,
+        kind: LexiconErrorKind,
         span: &Range<usize>,
         message: impl Into<String>,
         hint: impl Into<String>,
@@ -162,7 +162,7 @@ mod tests {
     #[test]
     fn displays_file_line_column_problem_and_hint() {
         let e = LexiconError::new(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             SourceLocation::at_offset("x.toml", "a\nb", 2),
             "duplicate id `x/1`",
             "ids must be unique",
@@ -172,7 +172,7 @@ mod tests {
             "x.toml:2:1: duplicate id `x/1` (hint: ids must be unique)"
         );
         let whole = LexiconError::new(
-            ErrorKind::Read,
+            LexiconErrorKind::Read,
             SourceLocation::file("missing.toml"),
             "no such file",
             "check the path",

@@ -8,7 +8,7 @@
 //! offending `id = "..."` or `applies-when = "..."` too, without the model types carrying
 //! spans the engine has no use for.
 
-use super::error::{ErrorKind, LexiconError, SourceLocation, SourceRef};
+use super::error::{LexiconError, LexiconErrorKind, SourceLocation, SourceRef};
 use super::model::CompactFile;
 use super::vocabulary::VOCABULARY_FILE_NAME;
 use serde::Deserialize;
@@ -114,7 +114,7 @@ pub fn read_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<LexiconSource>, Vec<Lexic
             match toml_files_in(path) {
                 Ok(files) if files.is_empty() => {
                     errors.push(LexiconError::new(
-                        ErrorKind::Read,
+                        LexiconErrorKind::Read,
                         SourceLocation::file(&name),
                         "this folder has no .toml files",
                         "put one file per compact in it, e.g. sunderland.toml; see lexicon/README.md",
@@ -130,7 +130,7 @@ pub fn read_paths<P: AsRef<Path>>(paths: &[P]) -> (Vec<LexiconSource>, Vec<Lexic
         } else {
             if path.extension().and_then(|e| e.to_str()) != Some("toml") {
                 errors.push(LexiconError::new(
-                    ErrorKind::Read,
+                    LexiconErrorKind::Read,
                     SourceLocation::file(&name),
                     "a lexicon file must be a .toml file",
                     "name a compact file (e.g. sunderland.toml) or a folder of them; drafts to proof are given without --lexicon",
@@ -171,7 +171,7 @@ fn read_one(path: &Path) -> Result<LexiconSource, LexiconError> {
     let metadata = std::fs::metadata(path).map_err(|e| read_error(&name, &e))?;
     if metadata.len() > MAX_FILE_BYTES {
         return Err(LexiconError::new(
-            ErrorKind::Read,
+            LexiconErrorKind::Read,
             SourceLocation::file(&name),
             format!(
                 "the file is {} bytes, over the limit of {MAX_FILE_BYTES} bytes",
@@ -183,7 +183,7 @@ fn read_one(path: &Path) -> Result<LexiconSource, LexiconError> {
     let bytes = std::fs::read(path).map_err(|e| read_error(&name, &e))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         LexiconError::new(
-            ErrorKind::Read,
+            LexiconErrorKind::Read,
             SourceLocation::at_offset(
                 &name,
                 &String::from_utf8_lossy(e.as_bytes()),
@@ -219,7 +219,12 @@ fn read_error(name: &str, e: &std::io::Error) -> LexiconError {
             "check the path and try again",
         ),
     };
-    LexiconError::new(ErrorKind::Read, SourceLocation::file(name), message, hint)
+    LexiconError::new(
+        LexiconErrorKind::Read,
+        SourceLocation::file(name),
+        message,
+        hint,
+    )
 }
 
 /// Turn a TOML error into a [`LexiconError`]: a syntax error if the text is not TOML at all,
@@ -231,37 +236,37 @@ pub(crate) fn toml_error(source: SourceRef<'_>, e: &toml::de::Error) -> LexiconE
     let is_syntax = source.text.parse::<toml::Table>().is_err();
     let (kind, hint) = if is_syntax {
         (
-            ErrorKind::Syntax,
+            LexiconErrorKind::Syntax,
             "this is not valid TOML here: check for a missing quote, `=` or bracket (see https://toml.io)".to_string(),
         )
     } else if message.starts_with("unknown field") {
         (
-            ErrorKind::Schema,
+            LexiconErrorKind::Schema,
             "check the spelling; the keys each table allows are listed in lexicon/README.md"
                 .to_string(),
         )
     } else if let Some(rest) = message.strip_prefix("missing field") {
         let key = rest.trim().trim_matches('`');
         (
-            ErrorKind::Schema,
+            LexiconErrorKind::Schema,
             format!(
                 "add `{key} = ...` to this table; required keys are listed in lexicon/README.md"
             ),
         )
     } else if message.starts_with("unknown variant") {
         (
-            ErrorKind::Schema,
+            LexiconErrorKind::Schema,
             "use one of the values listed in the message".to_string(),
         )
     } else if message.starts_with("invalid type") {
         (
-            ErrorKind::Schema,
+            LexiconErrorKind::Schema,
             "check the value's type: text in quotes, numbers and true/false without, lists in [ ]"
                 .to_string(),
         )
     } else {
         (
-            ErrorKind::Schema,
+            LexiconErrorKind::Schema,
             "see lexicon/README.md for the format".to_string(),
         )
     };
@@ -362,7 +367,7 @@ mod tests {
     fn an_unknown_key_is_reported_at_the_key() {
         let text = format!("{HEAD}[[undertaking]]\nid = \"x/1\"\ncitaton = \"X 1\"\n");
         let e = parse_compact(src(&text)).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Schema);
+        assert_eq!(e.kind, LexiconErrorKind::Schema);
         assert_eq!(e.location.position, Some((10, 1)), "{e}");
         assert!(e.message.contains("unknown field `citaton`"), "{e}");
     }
@@ -371,7 +376,7 @@ mod tests {
     fn a_syntax_error_is_reported_where_the_parser_stopped() {
         let text = format!("{HEAD}[[undertaking]]\nid = \"x/1\ncitation = \"X 1\"\n");
         let e = parse_compact(src(&text)).unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Syntax);
+        assert_eq!(e.kind, LexiconErrorKind::Syntax);
         assert_eq!(e.location.line(), Some(9), "{e}");
     }
 

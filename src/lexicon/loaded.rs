@@ -6,7 +6,7 @@
 //! [`super::validate`], so a `Lexicon` value is always valid: the engine never has to ask
 //! whether a trigger exists or an id is unique.
 
-use super::error::{ErrorKind, LexiconError, SourceLocation, SourceRef};
+use super::error::{LexiconError, LexiconErrorKind, SourceLocation, SourceRef};
 use super::load::{
     bundled_sources, parse_compact, read_paths, LexiconSource, Origin, ParsedCompact,
 };
@@ -92,6 +92,7 @@ impl Lexicon {
         sources.extend(user);
         let build = build(sources);
         errors.extend(build.errors);
+        errors.sort_by(|a, b| a.location.cmp(&b.location));
         match build.lexicon {
             Some(lexicon) if errors.is_empty() => Ok(lexicon),
             _ => Err(errors),
@@ -224,7 +225,7 @@ pub(crate) fn build(sources: Vec<LexiconSource>) -> Build {
     }
     if vocab_sources.is_empty() {
         errors.push(LexiconError::new(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             SourceLocation::file("vocabulary.toml"),
             "no vocabulary was loaded",
             "load the bundled vocabulary before any compact file",
@@ -245,6 +246,8 @@ pub(crate) fn build(sources: Vec<LexiconSource>) -> Build {
     let to_validate: Vec<(SourceRef<'_>, &ParsedCompact)> =
         parsed.iter().map(|(s, p)| (s.as_ref(), p)).collect();
     errors.extend(validate_compacts(&to_validate, &vocabulary));
+    // File by file, top to bottom: the order a person fixes them in.
+    errors.sort_by(|a, b| a.location.cmp(&b.location));
 
     if !errors.is_empty() {
         return Build {

@@ -26,7 +26,7 @@ pub mod validate;
 pub mod vocabulary;
 
 pub use check::{check_paths, run_examples, CheckReport, ExampleRunner, ExamplesRun};
-pub use error::{ErrorKind, LexiconError, SourceLocation};
+pub use error::{LexiconError, LexiconErrorKind, SourceLocation};
 pub use load::{bundled_sources, LexiconSource, Origin};
 pub use loaded::{Compact, Lexicon, UndertakingSite};
 pub use model::*;

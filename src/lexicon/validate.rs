@@ -7,7 +7,7 @@
 //! quote. Every check runs on every undertaking and every failure is reported, each at the
 //! key it concerns, so one `compactproof lexicon check` run lists everything to fix.
 
-use super::error::{ErrorKind, LexiconError, SourceRef};
+use super::error::{LexiconError, LexiconErrorKind, SourceRef};
 use super::load::{span_or, ParsedCompact, UndertakingSpans};
 use super::model::{Party, Requirement, SCHEMA_VERSION};
 use super::suggest::hint_for_unknown;
@@ -71,7 +71,7 @@ pub(crate) fn validate_compacts(
 
         if file.schema != SCHEMA_VERSION {
             errors.push(source.error(
-                ErrorKind::Invalid,
+                LexiconErrorKind::Invalid,
                 &span_or(spans.schema.as_ref(), &whole),
                 format!("schema version {} is not supported", file.schema),
                 format!("this build reads schema = {SCHEMA_VERSION}"),
@@ -82,7 +82,7 @@ pub(crate) fn validate_compacts(
         let compact_id_span = span_or(compact_spans.id.as_ref(), &whole);
         if !is_compact_id(compact_id) {
             errors.push(source.error(
-                ErrorKind::Invalid,
+                LexiconErrorKind::Invalid,
                 &compact_id_span,
                 format!("`{compact_id}` is not a valid compact id"),
                 "use lower-case letters and digits joined by '-', e.g. `sunderland` or `north-tyneside`",
@@ -90,7 +90,7 @@ pub(crate) fn validate_compacts(
         }
         match compact_ids.get(compact_id) {
             Some(first) => errors.push(source.error(
-                ErrorKind::Invalid,
+                LexiconErrorKind::Invalid,
                 &compact_id_span,
                 format!("compact id `{compact_id}` is already used at {first}"),
                 "each compact needs its own id; choose another (it prefixes every undertaking id)",
@@ -107,7 +107,7 @@ pub(crate) fn validate_compacts(
         ] {
             if value.trim().is_empty() {
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &span_or(span.as_ref(), &compact_id_span),
                     format!("the compact's `{key}` is empty"),
                     format!("fill in `{key}`; see lexicon/README.md"),
@@ -122,7 +122,7 @@ pub(crate) fn validate_compacts(
                     .and_then(|n| n.get(i))
                     .map_or_else(|| compact_id_span.clone(), |s| s.span());
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &span,
                     "an empty name in `names`",
                     "remove it, or write how a draft refers to this compact",
@@ -139,14 +139,14 @@ pub(crate) fn validate_compacts(
             let prefix = format!("{compact_id}/");
             if !id.starts_with(&prefix) {
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &id_span,
                     format!("undertaking id `{id}` does not start with `{prefix}`"),
                     format!("every id in this file is `{prefix}<clause>`, e.g. `{prefix}4.4`"),
                 ));
             } else if !is_undertaking_id(id) {
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &id_span,
                     format!("`{id}` is not a valid undertaking id"),
                     format!("after `{prefix}` use lower-case letters, digits, '.', '-' and '/', e.g. `{prefix}4.4` or `{prefix}funding/3`"),
@@ -154,7 +154,7 @@ pub(crate) fn validate_compacts(
             }
             match undertaking_ids.get(id) {
                 Some(first) => errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &id_span,
                     format!("duplicate undertaking id `{id}` (first at {first})"),
                     "ids must be unique; number this one differently",
@@ -179,7 +179,7 @@ pub(crate) fn validate_compacts(
             ] {
                 if value.trim().is_empty() {
                     errors.push(source.error(
-                        ErrorKind::Invalid,
+                        LexiconErrorKind::Invalid,
                         &span,
                         format!("`{id}` has an empty `{key}`"),
                         match key {
@@ -193,7 +193,7 @@ pub(crate) fn validate_compacts(
 
             if undertaking.principle && undertaking.party != Party::Both {
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &span_or(u_spans.party.as_ref(), &id_span),
                     format!(
                         "`{id}` is a principle but its party is `{}`",
@@ -211,7 +211,7 @@ pub(crate) fn validate_compacts(
                 let applies_when = requirement.applies_when();
                 if vocabulary.trigger(applies_when).is_none() {
                     errors.push(source.error(
-                        ErrorKind::Invalid,
+                        LexiconErrorKind::Invalid,
                         &span_or(r_spans.applies_when.as_ref(), &r_at),
                         format!("unknown trigger `{applies_when}` in applies-when"),
                         hint_for_unknown(applies_when, &triggers, "triggers"),
@@ -230,7 +230,7 @@ pub(crate) fn validate_compacts(
                                 _ => ("vocabulary", &r_spans.vocabulary),
                             };
                             errors.push(source.error(
-                                ErrorKind::Invalid,
+                                LexiconErrorKind::Invalid,
                                 &span_or(span.as_ref(), &r_at),
                                 format!("unknown vocabulary `{name}` in {key}"),
                                 hint_for_unknown(name, &vocabularies, "vocabularies"),
@@ -240,7 +240,7 @@ pub(crate) fn validate_compacts(
                     Requirement::CompanionDuty { duty, .. } => {
                         if vocabulary.vocabulary(duty.as_str()).is_none() {
                             errors.push(source.error(
-                                ErrorKind::Invalid,
+                                LexiconErrorKind::Invalid,
                                 &span_or(r_spans.duty.as_ref(), &r_at),
                                 format!(
                                     "duty `{}` has no vocabulary to recognise it",
@@ -256,7 +256,7 @@ pub(crate) fn validate_compacts(
                     Requirement::MinimumPeriod { min, get_out, .. } => {
                         if *min == 0 {
                             errors.push(source.error(
-                                ErrorKind::Invalid,
+                                LexiconErrorKind::Invalid,
                                 &span_or(r_spans.min.as_ref(), &r_at),
                                 format!("`{id}` asks for a minimum period of 0"),
                                 "give the compact's minimum, e.g. min = 12 with unit = \"weeks\"",
@@ -266,14 +266,14 @@ pub(crate) fn validate_compacts(
                             let wanted = normalise_whitespace(get_out);
                             if wanted.is_empty() {
                                 errors.push(source.error(
-                                    ErrorKind::Invalid,
+                                    LexiconErrorKind::Invalid,
                                     &span_or(r_spans.get_out.as_ref(), &r_at),
                                     "get-out is empty",
                                     "remove get-out, or copy the compact's words for the exception",
                                 ));
                             } else if !normalise_whitespace(&undertaking.quote).contains(&wanted) {
                                 errors.push(source.error(
-                                    ErrorKind::Invalid,
+                                    LexiconErrorKind::Invalid,
                                     &span_or(r_spans.get_out.as_ref(), &r_at),
                                     format!("get-out \"{get_out}\" is not in the quote of `{id}`"),
                                     "copy the exception word for word from the quote (spacing may differ)",
@@ -293,7 +293,7 @@ pub(crate) fn validate_compacts(
                         .and_then(|x| x.text.as_ref())
                         .map_or_else(|| id_span.clone(), |s| s.span());
                     errors.push(source.error(
-                        ErrorKind::Invalid,
+                        LexiconErrorKind::Invalid,
                         &span,
                         format!("an example of `{id}` has no text"),
                         "write a sentence or two of draft the undertaking is checked against",
@@ -317,19 +317,19 @@ fn check_checkability(
     let not_checkable_span = span_or(spans.not_checkable.as_ref(), id_span);
     match (&undertaking.not_checkable, undertaking.is_checkable()) {
         (Some(_), true) => errors.push(source.error(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             &not_checkable_span,
             format!("`{id}` has requirements and is also marked not-checkable"),
             "remove not-checkable, or remove the requirements",
         )),
         (None, false) => errors.push(source.error(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             id_span,
             format!("`{id}` has no requirement and no not-checkable reason"),
             "add a [[undertaking.requirement]], or not-checkable = \"why a draft cannot show this\"",
         )),
         (Some(reason), false) if reason.trim().is_empty() => errors.push(source.error(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             &not_checkable_span,
             format!("`{id}` has an empty not-checkable reason"),
             "say why a draft cannot show compliance with it",
@@ -346,7 +346,7 @@ fn check_checkability(
                 _ => "no example that passes (expect met or not-applicable)",
             };
             errors.push(source.error(
-                ErrorKind::Invalid,
+                LexiconErrorKind::Invalid,
                 id_span,
                 format!("checkable undertaking `{id}` has {missing}"),
                 "add [[undertaking.example]] tables with text and expect: at least one that flags and one that passes",
@@ -359,7 +359,7 @@ fn check_checkability(
             .and_then(|e| e.text.as_ref())
             .map_or_else(|| id_span.clone(), |s| s.span());
         errors.push(source.error(
-            ErrorKind::Invalid,
+            LexiconErrorKind::Invalid,
             &span,
             format!("`{id}` is not checkable, so its examples would never be run"),
             "remove the examples, or add the requirement they test",

@@ -9,7 +9,7 @@
 //! number of entries. The engine asks [`CompiledVocabulary::find_all`] for every match in a
 //! text and decides what the matches mean (negation, hedging and so on are its job).
 
-use super::error::{ErrorKind, LexiconError, SourceLocation, SourceRef};
+use super::error::{LexiconError, LexiconErrorKind, SourceLocation, SourceRef};
 use super::model::SCHEMA_VERSION;
 use crate::document::ByteSpan;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -307,7 +307,7 @@ pub(crate) fn compile(
         let source = *source;
         if *file.schema.get_ref() != SCHEMA_VERSION {
             errors.push(source.error(
-                ErrorKind::Invalid,
+                LexiconErrorKind::Invalid,
                 &file.schema.span(),
                 format!("schema version {} is not supported", file.schema.get_ref()),
                 format!("this build reads schema = {SCHEMA_VERSION}"),
@@ -342,7 +342,7 @@ pub(crate) fn compile(
             let id_text = id.get_ref().clone();
             if !is_entry_id(&id_text) {
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &id_span,
                     format!("`{id_text}` is not a valid {kind} id"),
                     "use lower case letters, digits and '-', e.g. `funding-change`",
@@ -351,7 +351,7 @@ pub(crate) fn compile(
             if let Some(first) = seen_here.get(&id_text) {
                 let first_at = source.at(first);
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &id_span,
                     format!(
                         "{kind} `{id_text}` is defined twice in this file (first at {first_at})"
@@ -365,7 +365,7 @@ pub(crate) fn compile(
                 Some(&i) => {
                     if pending[i].kind != kind {
                         errors.push(source.error(
-                            ErrorKind::Invalid,
+                            LexiconErrorKind::Invalid,
                             &id_span,
                             format!(
                                 "`{id_text}` is a {} (defined at {}), not a {kind}",
@@ -383,7 +383,7 @@ pub(crate) fn compile(
                 None => {
                     if description.as_deref().map_or(true, |d| d.trim().is_empty()) {
                         errors.push(source.error(
-                            ErrorKind::Invalid,
+                            LexiconErrorKind::Invalid,
                             &id_span,
                             format!("new {kind} `{id_text}` has no description"),
                             "add description = \"...\" saying what the words show",
@@ -410,7 +410,7 @@ pub(crate) fn compile(
             }
             if phrases.is_empty() && patterns.is_empty() && includes.is_empty() {
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     &id_span,
                     format!("{kind} `{id_text}` has no phrases or patterns"),
                     "add phrases = [\"...\"] or patterns = ['...']",
@@ -420,14 +420,14 @@ pub(crate) fn compile(
                 let text = phrase.get_ref();
                 if text.trim().is_empty() {
                     errors.push(source.error(
-                        ErrorKind::Invalid,
+                        LexiconErrorKind::Invalid,
                         &phrase.span(),
                         format!("empty phrase in {kind} `{id_text}`"),
                         "remove it, or write the words to match",
                     ));
                 } else if text.trim() != text {
                     errors.push(source.error(
-                        ErrorKind::Invalid,
+                        LexiconErrorKind::Invalid,
                         &phrase.span(),
                         format!("phrase \"{text}\" starts or ends with a space"),
                         "remove the space: phrases are matched as whole words already",
@@ -460,19 +460,19 @@ pub(crate) fn compile(
                     }
                 }
                 Some(&j) if j == i => errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     span,
                     format!("trigger `{name}` includes itself"),
                     "remove it from its own includes",
                 )),
                 Some(_) => errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     span,
                     format!("`{name}` is a vocabulary; includes must name triggers"),
                     format!("triggers: {}", ids_of(&pending, EntryKind::Trigger)),
                 )),
                 None => errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     span,
                     format!("unknown trigger `{name}` in includes"),
                     super::suggest::hint_for_unknown(
@@ -492,7 +492,7 @@ pub(crate) fn compile(
             if j.0 == i {
                 let (_, source, span) = &pending[i].includes[0];
                 errors.push(source.error(
-                    ErrorKind::Invalid,
+                    LexiconErrorKind::Invalid,
                     span,
                     format!(
                         "trigger `{}` includes itself through other triggers",
@@ -524,7 +524,7 @@ pub(crate) fn compile(
                     regexes.push(re);
                 }
                 Err((message, hint)) => errors.push(LexiconError::new(
-                    ErrorKind::Pattern,
+                    LexiconErrorKind::Pattern,
                     source.at(span),
                     format!("pattern in {} `{}`: {message}", entry.kind, entry.id),
                     hint,
@@ -550,7 +550,7 @@ pub(crate) fn compile(
         Ok(set) => set,
         Err(e) => {
             errors.push(LexiconError::new(
-                ErrorKind::Pattern,
+                LexiconErrorKind::Pattern,
                 whole_set(),
                 format!(
                     "the patterns together are too large to compile: {}",
@@ -584,7 +584,7 @@ pub(crate) fn compile(
         Ok(ac) => ac,
         Err(e) => {
             errors.push(LexiconError::new(
-                ErrorKind::Invalid,
+                LexiconErrorKind::Invalid,
                 whole_set(),
                 format!("the phrases could not be compiled: {e}"),
                 "reduce the number or length of phrases",
@@ -838,7 +838,7 @@ phrases = ["you said", "you said, we did"]
         let text = "schema = 1\n[[vocabulary]]\nid = \"x\"\ndescription = \"X.\"\npatterns = ['ok', '(unclosed']\n";
         let errors = CompiledVocabulary::from_toml("v.toml", text).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
-        assert_eq!(errors[0].kind, ErrorKind::Pattern);
+        assert_eq!(errors[0].kind, LexiconErrorKind::Pattern);
         assert!(
             errors[0]
                 .to_string()
@@ -889,7 +889,7 @@ includes = ["consultaton"]
     fn strict_keys_and_descriptions() {
         let text = "schema = 1\n[[vocabulary]]\nid = \"x\"\nphrase = [\"a\"]\n";
         let errors = CompiledVocabulary::from_toml("v.toml", text).unwrap_err();
-        assert_eq!(errors[0].kind, ErrorKind::Schema);
+        assert_eq!(errors[0].kind, LexiconErrorKind::Schema);
         assert!(
             errors[0].to_string().starts_with("v.toml:4:1:"),
             "{}",
