@@ -10,6 +10,7 @@
 
 pub mod config;
 pub mod document;
+pub mod engine;
 pub mod eval;
 pub mod extract;
 pub mod findings;

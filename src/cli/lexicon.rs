@@ -69,7 +69,7 @@ impl LexiconArgs {
 /// The engine's example runner, once it exists. The proofing engine implements
 /// [`ExampleRunner`]; return it here and `lexicon check` runs every example through it.
 fn example_runner() -> Option<&'static dyn ExampleRunner> {
-    None
+    Some(&compactproof::engine::ExampleChecker)
 }
 
 #[derive(Debug, clap::Args)]
