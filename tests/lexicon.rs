@@ -548,7 +548,7 @@ fn a_good_user_lexicon_checks_clean_and_lists_with_the_bundled_ones() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("note: examples not run: the proofing engine is not built yet"),
+        stdout.contains("8 examples run, all as expected"),
         "{stdout}"
     );
 
@@ -765,4 +765,14 @@ summary = "Cite the Volunteering Charter when funding ends."
         stdout.starts_with("OK: 2 files, 1 compact (testham)"),
         "{stdout}"
     );
+}
+
+/// Every example of every shipped undertaking is run through the proofing engine and must
+/// get the status it expects.
+#[test]
+fn every_bundled_example_gets_its_expected_status() {
+    let output = compactproof(&["lexicon", "check"]);
+    let (stdout, stderr) = text_of(&output);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains("examples run, all as expected"), "{stdout}");
 }

@@ -250,8 +250,11 @@ mod tests {
             detect_format(b"# Title\n", Some("md")).unwrap(),
             Format::Markdown
         );
-        assert_eq!(detect_format(b"Plain", Some("pdf")).unwrap(), Format::Text);
-        // ...except that a file named .docx must be a DOCX: anything else is damage.
+        // ...except that a file named .docx or .pdf must be one: anything else is damage.
+        assert!(matches!(
+            detect_format(b"Plain", Some("pdf")),
+            Err(IngestError::Pdf(_))
+        ));
         assert!(matches!(
             detect_format(b"Plain", Some("docx")),
             Err(IngestError::Docx(_))
