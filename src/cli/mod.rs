@@ -1,6 +1,7 @@
 //! Argument parsing and dispatch for the `compactproof` binary.
 
 mod check;
+mod compare;
 mod eval;
 mod inspect;
 mod lexicon;
@@ -54,6 +55,10 @@ enum Command {
     /// the undertaking it rests on and the text that would fix it. Exit code 1 when there
     /// are findings at or above --fail-on.
     Check(check::Args),
+    /// Compare two versions of a compact or draft: which commitments were weakened,
+    /// strengthened, broadened, narrowed, removed or added (exit 1 if any).
+    #[command(after_help = compare::AFTER_HELP)]
+    Compare(compare::Args),
     /// Measure accuracy over a folder of labelled drafts (precision and recall per theme).
     Eval(eval::Args),
     /// Show what compactproof read from a document: its blocks, with kinds and locations.
@@ -84,6 +89,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Check(args) => check::run(args),
+        Command::Compare(args) => compare::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Lexicon(args) => lexicon::run(args),

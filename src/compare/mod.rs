@@ -1,0 +1,461 @@
+//! Comparing two versions of a compact or a draft, commitment by commitment.
+//!
+//! Word processors show which words changed; a council officer or a VCS reviewer needs to
+//! know which **commitments** changed and how: "12 weeks" became "8 weeks", "will" became
+//! "will seek to", "apart from in exceptional circumstances" was added, a clause was dropped.
+//! [`compare`] answers that in four steps, one module each:
+//!
+//! 1. [`clauses`]: segment each [`Document`] into clauses (numbered clauses, list items,
+//!    table rows, sentences of unnumbered prose), with heading paths and locations;
+//! 2. [`align`]: pair old clauses with new ones, robust to renumbering, moved sections,
+//!    splits and merges, without comparing everything with everything;
+//! 3. [`classify`]: read each pair with the engine's extractors and explain every material
+//!    difference in one line, with [`party`] saying who a clause binds;
+//! 4. [`diff`]: the changed words, for highlighting.
+//!
+//! The result, a [`Comparison`], is presented by [`render`] (terminal, JSON, Markdown,
+//! HTML); nothing here prints or reads files. Inputs may be in different formats (an old PDF
+//! against a new DOCX): differences of reading (line breaks, quotes, dashes, numbers glued
+//! to words) are not changes.
+//!
+//! What a caller may rely on: every old clause and every new clause appears in exactly one
+//! [`Change`]; changes come in the new version's reading order with removed clauses after
+//! whatever preceded them; the same inputs always give the same output; nothing panics on
+//! any input.
+
+pub mod align;
+pub mod classify;
+pub mod clauses;
+pub mod diff;
+pub mod party;
+pub mod render;
+mod tokens;
+
+pub use align::{align, Link, Match};
+pub use clauses::{segment, Clause, ClauseKind, ClauseLocation};
+pub use diff::{word_diff, Op, Segment};
+
+use crate::document::Document;
+use classify::{Effect, Reason};
+use std::fmt;
+
+/// What happened to a clause between the versions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Class {
+    /// The commitment asks less: a shorter minimum period, a hedge or get-out added.
+    Weakened,
+    /// The commitment asks more: a longer period, a hedge or get-out removed.
+    Strengthened,
+    /// The commitment covers more: an alternative or a protected characteristic added.
+    Broadened,
+    /// The commitment covers less: an alternative or a protected characteristic dropped.
+    Narrowed,
+    /// Only in the old version.
+    Removed,
+    /// Only in the new version.
+    Added,
+    /// Different words, same commitment (also: split, merged, or bound to another party).
+    Reworded,
+    /// Same words, another place or number.
+    Moved,
+    /// Same words, same place: listed only on request.
+    Unchanged,
+}
+
+impl Class {
+    /// Every class, in report order.
+    pub const ALL: [Class; 9] = [
+        Class::Weakened,
+        Class::Strengthened,
+        Class::Broadened,
+        Class::Narrowed,
+        Class::Removed,
+        Class::Added,
+        Class::Reworded,
+        Class::Moved,
+        Class::Unchanged,
+    ];
+
+    /// The name used in reports and the JSON contract.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Class::Weakened => "weakened",
+            Class::Strengthened => "strengthened",
+            Class::Broadened => "broadened",
+            Class::Narrowed => "narrowed",
+            Class::Removed => "removed",
+            Class::Added => "added",
+            Class::Reworded => "reworded",
+            Class::Moved => "moved",
+            Class::Unchanged => "unchanged",
+        }
+    }
+
+    /// True for the classes that change what is promised (and make `compare` exit 1):
+    /// weakened, strengthened, broadened, narrowed, removed, added.
+    pub fn is_material(self) -> bool {
+        !matches!(self, Class::Reworded | Class::Moved | Class::Unchanged)
+    }
+}
+
+impl fmt::Display for Class {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One change: the old clause(s), the new clause(s), what kind of change, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub class: Class,
+    /// The old clauses: none when added, two or more when merged.
+    pub old: Vec<Clause>,
+    /// The new clauses: none when removed, two or more when split.
+    pub new: Vec<Clause>,
+    /// One line per reason, material ones first.
+    pub reasons: Vec<String>,
+    /// The word diff of the old and new text; empty when either side is missing or the words
+    /// are the same.
+    pub diff: Vec<Segment>,
+}
+
+impl Change {
+    /// The old side's text (clauses joined by a space).
+    pub fn old_text(&self) -> String {
+        join_text(&self.old)
+    }
+
+    /// The new side's text (clauses joined by a space).
+    pub fn new_text(&self) -> String {
+        join_text(&self.new)
+    }
+
+    /// The old side's id ("2.4", "2.3 + 2.4" when merged); `None` when added.
+    pub fn old_id(&self) -> Option<String> {
+        join_ids(&self.old)
+    }
+
+    /// The new side's id ("4.4 + 4.5" when split); `None` when removed.
+    pub fn new_id(&self) -> Option<String> {
+        join_ids(&self.new)
+    }
+}
+
+fn join_text(clauses: &[Clause]) -> String {
+    clauses
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn join_ids(clauses: &[Clause]) -> Option<String> {
+    if clauses.is_empty() {
+        return None;
+    }
+    Some(
+        clauses
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(" + "),
+    )
+}
+
+/// The result of comparing two versions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Every change, unchanged clauses included, in the new version's reading order.
+    pub changes: Vec<Change>,
+    /// How many clauses each version was read as.
+    pub old_clauses: usize,
+    pub new_clauses: usize,
+}
+
+impl Comparison {
+    /// How many changes of each class, every class listed (in [`Class::ALL`] order).
+    pub fn summary(&self) -> Vec<(Class, usize)> {
+        Class::ALL
+            .iter()
+            .map(|c| (*c, self.changes.iter().filter(|x| x.class == *c).count()))
+            .collect()
+    }
+
+    /// True when any change is material ([`Class::is_material`]).
+    pub fn has_material_changes(&self) -> bool {
+        self.changes.iter().any(|c| c.class.is_material())
+    }
+
+    /// The changes a report lists: all of them with `all`, otherwise all but unchanged.
+    pub fn listed(&self, all: bool) -> impl Iterator<Item = &Change> {
+        self.changes
+            .iter()
+            .filter(move |c| all || c.class != Class::Unchanged)
+    }
+}
+
+/// Compare two documents: segment, align, classify.
+pub fn compare(old: &Document, new: &Document) -> Comparison {
+    compare_clauses(segment(old), segment(new))
+}
+
+/// Compare two clause lists (already segmented): align and classify.
+pub fn compare_clauses(old: Vec<Clause>, new: Vec<Clause>) -> Comparison {
+    let links = align(&old, &new);
+    let changes = links
+        .iter()
+        .map(|link| {
+            let old_side: Vec<Clause> = link.old.iter().map(|&i| old[i].clone()).collect();
+            let new_side: Vec<Clause> = link.new.iter().map(|&j| new[j].clone()).collect();
+            change(link, old_side, new_side)
+        })
+        .collect();
+    Comparison {
+        changes,
+        old_clauses: old.len(),
+        new_clauses: new.len(),
+    }
+}
+
+/// Classify one link.
+fn change(link: &Link, old: Vec<Clause>, new: Vec<Clause>) -> Change {
+    if link.how == Match::Resegmented {
+        let reason = if new.is_empty() {
+            "no longer a clause of its own: its words are in the new version nearby, as headings or in other clauses"
+        } else {
+            "not a clause of its own in the old version: its words are there nearby, as headings or in other clauses"
+        };
+        return Change {
+            class: Class::Reworded,
+            old,
+            new,
+            reasons: vec![reason.to_string()],
+            diff: Vec::new(),
+        };
+    }
+    if new.is_empty() || old.is_empty() {
+        let (class, side, verb) = if new.is_empty() {
+            (Class::Removed, &old, "removed")
+        } else {
+            (Class::Added, &new, "added")
+        };
+        let reasons = side
+            .first()
+            .map(|c| vec![presence_reason(c, verb)])
+            .unwrap_or_default();
+        return Change {
+            class,
+            old,
+            new,
+            reasons,
+            diff: Vec::new(),
+        };
+    }
+    let old_text = join_text(&old);
+    let new_text = join_text(&new);
+    let same_words = link.how == Match::Identical || same_words(&old_text, &new_text);
+    let mut reasons: Vec<Reason> = if same_words {
+        Vec::new()
+    } else {
+        classify::reasons(&old_text, &new_text)
+    };
+    // Who is bound.
+    let old_party = party::bound_party(&old_text, &old[0].heading_path);
+    let new_party = party::bound_party(&new_text, &new[0].heading_path);
+    let party_changed = matches!((old_party, new_party), (Some(a), Some(b)) if a != b);
+    if let (true, Some(a), Some(b)) = (party_changed, old_party, new_party) {
+        reasons.push(Reason {
+            effect: Effect::Neutral,
+            text: format!(
+                "party bound changed from {} to {}",
+                party::party_words(a),
+                party::party_words(b)
+            ),
+        });
+    }
+    // Structure: splits, merges, numbers, order.
+    let ids = |side: &[Clause]| {
+        side.iter()
+            .map(|c| c.id.as_str())
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    if old.len() == 1 && new.len() > 1 {
+        reasons.push(neutral(format!("split into {}", ids(&new))));
+    } else if old.len() > 1 && new.len() == 1 {
+        reasons.push(neutral(format!("merged from {}", ids(&old))));
+    }
+    let renumbered = match (&old[0].number, &new[0].number) {
+        (Some(a), Some(b)) if a != b && old.len() == 1 && new.len() == 1 => {
+            reasons.push(neutral(format!("renumbered from {a} to {b}")));
+            true
+        }
+        _ => false,
+    };
+    if link.out_of_order {
+        let to = new[0]
+            .heading_path
+            .last()
+            .map(|h| format!(" (now under \"{}\")", render::one_line(h, 80)))
+            .unwrap_or_default();
+        reasons.push(neutral(format!(
+            "moved to another place in the document{to}"
+        )));
+    }
+    let class = match classify::material_class(&reasons) {
+        Some(class) => class,
+        None if party_changed || !same_words || old.len() != new.len() => Class::Reworded,
+        None if renumbered || link.out_of_order => Class::Moved,
+        None => Class::Unchanged,
+    };
+    if class == Class::Reworded
+        && !same_words
+        && reasons.iter().all(|r| r.effect == Effect::Neutral)
+    {
+        reasons.insert(
+            0,
+            neutral(
+                "reworded; no change to periods, obligation strength, get-outs, scope or protected characteristics",
+            ),
+        );
+    }
+    // Material reasons first, in the order found.
+    reasons.sort_by_key(|r| r.effect == Effect::Neutral);
+    let diff = if same_words {
+        Vec::new()
+    } else {
+        word_diff(&old_text, &new_text)
+    };
+    Change {
+        class,
+        old,
+        new,
+        reasons: reasons.into_iter().map(|r| r.text).collect(),
+        diff,
+    }
+}
+
+fn neutral(text: impl Into<String>) -> Reason {
+    Reason {
+        effect: Effect::Neutral,
+        text: text.into(),
+    }
+}
+
+/// The same words in the same order (case, quotes, dashes and spacing aside).
+fn same_words(a: &str, b: &str) -> bool {
+    tokens::words(a).eq(tokens::words(b))
+}
+
+/// "undertaking 2.8 of the VCS removed", "text removed".
+fn presence_reason(clause: &Clause, verb: &str) -> String {
+    let binds = party::bound_party(&clause.text, &clause.heading_path);
+    let undertaking = clause.number.is_some()
+        || tokens::words(&clause.text).any(|w| matches!(w.as_str(), "will" | "must" | "shall"));
+    let what = match (&clause.number, undertaking) {
+        (Some(n), _) => format!("undertaking {n}"),
+        (None, true) => "undertaking".to_string(),
+        (None, false) => "text".to_string(),
+    };
+    match binds.filter(|_| undertaking) {
+        Some(p) => format!("{what} of {} {verb}", party::party_words(p)),
+        None => format!("{what} {verb}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{BlockKind, DocumentBuilder, Format};
+
+    fn doc(paragraphs: &[&str]) -> Document {
+        let mut b = DocumentBuilder::new(Format::Text);
+        for (i, p) in paragraphs.iter().enumerate() {
+            b.push(BlockKind::Paragraph, p, None, Some(i as u32 * 2 + 1));
+        }
+        b.finish()
+    }
+
+    fn classes(c: &Comparison) -> Vec<(Option<String>, Class)> {
+        c.listed(false)
+            .map(|x| (x.new_id().or(x.old_id()), x.class))
+            .collect()
+    }
+
+    #[test]
+    fn a_document_compared_with_itself_has_no_changes() {
+        let d = doc(&[
+            "Undertakings for the Public sector:",
+            "2.4 Conduct 12-week formal written consultations.",
+            "2.5 Provide feedback.",
+        ]);
+        let c = compare(&d, &d);
+        assert!(classes(&c).is_empty());
+        assert_eq!(c.summary()[8], (Class::Unchanged, 2));
+        assert!(!c.has_material_changes());
+    }
+
+    #[test]
+    fn each_kind_of_change_is_classified() {
+        let old = doc(&[
+            "Undertakings for the Public sector:",
+            "2.4 Conduct 12-week formal written consultations on new policies.",
+            "2.5 Provide feedback to explain how respondents have influenced the policy.",
+            "2.6 Assess the implications for the sector of new policies and legislation.",
+            "4.4 Give three months' notice in writing when ending a funding relationship.",
+            "Undertakings for the VCS:",
+            "4.5 Plan for the end of funding to reduce any negative impact on beneficiaries.",
+        ]);
+        let new = doc(&[
+            "Undertakings for the Public sector:",
+            "2.4 Conduct 8-week formal written consultations on new policies.",
+            "2.5 Provide feedback to explain how respondents have influenced the policy.",
+            "4.4 Give three months' notice in writing when changing or ending a funding relationship.",
+            "Undertakings for the VCS:",
+            "4.5 Plan for the end of funding to reduce any negative impact on beneficiaries.",
+            "4.6 Contribute positively to reviews of programmes and funding practice.",
+        ]);
+        let c = compare(&old, &new);
+        assert_eq!(
+            classes(&c),
+            vec![
+                (Some("2.4".into()), Class::Weakened),
+                (Some("2.6".into()), Class::Removed),
+                (Some("4.4".into()), Class::Broadened),
+                (Some("4.6".into()), Class::Added),
+            ]
+        );
+        assert!(c.has_material_changes());
+        let removed = &c
+            .changes
+            .iter()
+            .find(|x| x.class == Class::Removed)
+            .unwrap();
+        assert_eq!(
+            removed.reasons,
+            vec!["undertaking 2.6 of the public sector removed"]
+        );
+    }
+
+    #[test]
+    fn a_clause_moved_to_the_other_party_is_reworded_with_a_reason() {
+        let old = doc(&[
+            "Undertakings for the Public sector:",
+            "1.1 Respect the independence of the sector.",
+            "Undertakings for the VCS:",
+            "1.2 Give robust evidence when campaigning.",
+        ]);
+        let new = doc(&[
+            "Undertakings for the Public sector:",
+            "1.1 Respect the independence of the sector.",
+            "1.2 Give robust evidence when campaigning.",
+        ]);
+        let c = compare(&old, &new);
+        let change = c.listed(false).next().unwrap();
+        assert_eq!(change.class, Class::Reworded);
+        assert_eq!(
+            change.reasons,
+            vec!["party bound changed from the VCS to the public sector"]
+        );
+    }
+}
