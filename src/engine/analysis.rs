@@ -68,10 +68,17 @@ impl<'d> Analysis<'d> {
     ) -> Analysis<'d> {
         let text = document.text();
         let default_year = most_common_year(text);
+        let generic_checked: Vec<VocabIndex> = GENERIC_WHEN_TRIGGERS
+            .iter()
+            .filter_map(|id| vocabulary.trigger(id))
+            .collect();
         let mut sentences = Vec::new();
         for (block, span) in document.sentences() {
             let s = &text[span.start..span.end];
-            let found = vocabulary.find_all(s);
+            let mut found = vocabulary.find_all(s);
+            found.retain(|(index, span)| {
+                !(generic_checked.contains(index) && describes_a_practice(s, *span))
+            });
             let shift = |b: ByteSpan| b.shifted(span.start);
             let triggers = vocabulary.fired_triggers(&found);
             let mut compact_refs: Vec<CompactRef> = find_compact_refs(s);
@@ -162,6 +169,25 @@ impl<'d> Analysis<'d> {
             .iter()
             .filter(move |s| s.block + 1 >= block && s.block <= block + 1)
     }
+}
+
+/// Triggers whose matches do not count in a sentence about what happens *whenever* it
+/// happens: "the Council gives three months' notice when ending or changing funding" states
+/// a practice, it does not end anyone's funding.
+const GENERIC_WHEN_TRIGGERS: &[&str] = &["funding-change"];
+
+/// True when the match is introduced by "when", "before", "if", "whenever" or "where"
+/// (optionally with "deciding to").
+fn describes_a_practice(sentence: &str, span: ByteSpan) -> bool {
+    let before = sentence[..span.start].trim_end().to_lowercase();
+    let before = before
+        .strip_suffix("deciding to")
+        .or_else(|| before.strip_suffix("proposing to"))
+        .unwrap_or(&before)
+        .trim_end();
+    ["when", "before", "if", "whenever", "where", "wherever"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
 }
 
 /// Lists of characteristics spread over consecutive list items or table cells ("• age",

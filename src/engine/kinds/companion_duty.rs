@@ -34,7 +34,7 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .collect();
     let unhedged = hits
         .iter()
-        .find(|(sentence, span)| weakening_hedge(sentence, Some(*span)).is_none());
+        .find(|(sentence, span)| weakening_hedge(context, sentence, Some(*span)).is_none());
     if let Some((sentence, span)) = unhedged {
         return Outcome {
             status: Status::Met,
@@ -51,7 +51,7 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         };
     }
     if let Some((sentence, span)) = hits.first() {
-        let hedge = weakening_hedge(sentence, Some(*span)).unwrap_or(*span);
+        let hedge = weakening_hedge(context, sentence, Some(*span)).unwrap_or(*span);
         return Outcome {
             status: Status::Weak,
             evidence: Some(sentence.span),

@@ -104,7 +104,7 @@ pub fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     let hedge = if chosen.up_to {
         Some(chosen.terms)
     } else {
-        weakening_hedge(chosen.sentence, Some(chosen.terms))
+        weakening_hedge(context, chosen.sentence, Some(chosen.terms))
     };
     if let Some(hedge) = hedge {
         let hedge_words = context.text(hedge);
@@ -302,68 +302,54 @@ fn ruled_out(context: &Context<'_>, required: u32) -> Outcome {
     }
 }
 
-/// Words that mark a sentence as quoting a rule rather than stating the draft's own
-/// period.
-const RULE_WORDS: &[&str] = &[
-    "requires",
-    "require ",
-    "recommends",
-    "expects",
-    "asks for",
-    "asks public",
-    "sets out",
-    " says",
-    "states that",
-    "standard",
-    "normally",
-    "usual",
-    "guidance",
-    "best practice",
-    "allows",
-    "provides for",
-    "permits",
-    "entitles",
-    "specifies",
-    "in accordance with clause",
-    "under clause",
-    "minimum of 12 weeks set",
-    "compact's",
+/// Verbs that, after a reference to the Compact, make the sentence a statement of what the
+/// Compact says ("The Compact asks for 12 weeks"), not of what this draft does.
+const COMPACT_RULE_VERBS: &[&str] = &[
+    "requires", "require", "asks", "ask for", "expects", "commits", "says", "states", "sets out",
+    "recommends", "undertaking", "provides", "calls for", "gives", "accepts", "allows", "is clear",
+];
+
+/// Verbs that make a sentence about an agreement, contract or guidance a statement of its
+/// terms ("the agreement allows one month's notice").
+const TERMS_VERBS: &[&str] = &[
+    "requires", "require ", "allows", "provides for", "permits", "entitles", "specifies",
+    "sets out", "states", "under clause", "in accordance with clause", "recommends", "expects",
 ];
 
 /// Words that mark the draft's own commitment even in a sentence that also cites a rule.
 const COMMITMENT_WORDS: &[&str] = &[
-    "will run",
-    "will last",
-    "runs from",
-    "will open",
-    "will close",
-    "opens on",
-    "closes on",
-    "we will give",
-    "we are giving",
-    "will be given",
-    "is giving",
-    "this letter gives",
-    "will receive",
+    "will run", "will last", "runs from", "will open", "will close", "opens on", "closes on",
+    "we will give", "we are giving", "will be given", "is giving", "this letter gives",
+    "will receive", "is given", "are given",
 ];
 
+/// A sentence that states a rule (the Compact's, a contract's, guidance) rather than the
+/// draft's own period.
 fn quotes_a_rule(context: &Context<'_>, sentence: &Sentence) -> bool {
-    let lower = context.text(sentence.span).to_lowercase();
-    let cites_rule = !sentence.compact_refs.is_empty()
-        || [
-            "agreement",
-            "contract",
-            "clause",
-            "terms and conditions",
-            "guidance",
-            "legislation",
-            "act ",
-        ]
+    let text = context.text(sentence.span);
+    let lower = text.to_lowercase();
+    if COMMITMENT_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    let compact_rule = sentence.compact_refs.iter().any(|r| {
+        let after = text[r.span.end - sentence.span.start..]
+            .chars()
+            .take(60)
+            .collect::<String>()
+            .to_lowercase();
+        let after = after.trim_start_matches(['\'', '’', 's', ' ']);
+        COMPACT_RULE_VERBS.iter().any(|v| after.starts_with(v))
+            || after.starts_with("undertaking")
+            || (after.starts_with('(') && COMPACT_RULE_VERBS.iter().any(|v| after.contains(v)))
+            || COMPACT_RULE_VERBS.iter().any(|v| after.split(' ').take(4).any(|w| w == v.trim()))
+    });
+    if compact_rule {
+        return true;
+    }
+    let cites_terms = ["agreement", "contract", "clause", "terms and conditions", "guidance", "legislation", "regulations"]
         .iter()
         .any(|w| lower.contains(w));
-    cites_rule
-        && RULE_WORDS.iter().any(|w| lower.contains(w))
-        && !COMMITMENT_WORDS.iter().any(|w| lower.contains(w))
+    cites_terms && TERMS_VERBS.iter().any(|w| lower.contains(w))
 }
 
 /// Words before a duration that make it something other than the period itself.
@@ -389,6 +375,16 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
     .iter()
     .any(|w| before.ends_with(w))
         || (duration.qualifier == Qualifier::Maximum && !starts_up_to(context, duration))
+        || {
+            // "a fortnight before the consultation opens": a lead time, not the period.
+            let after = context
+                .text(ByteSpan::new(duration.span.end, sentence.span.end))
+                .trim_start()
+                .to_lowercase();
+            ["before", "after", "prior to", "ahead of", "later", "earlier", "in advance", "beforehand", "into the", "from the close", "from the end"]
+                .iter()
+                .any(|w| after.starts_with(w))
+        }
 }
 
 fn starts_up_to(context: &Context<'_>, duration: &Duration) -> bool {
@@ -590,33 +586,38 @@ fn distance(a: ByteSpan, b: ByteSpan) -> usize {
     }
 }
 
-/// A reason for a shorter consultation: a justification in the period's sentence, or in a
-/// nearby sentence that talks about the period.
+/// A reason for a shorter consultation: a justification in the period's sentence, in a
+/// nearby sentence that talks about the period, or anywhere in the draft in a sentence
+/// that explains a shorter period ("A shorter six-week period is necessary because ...",
+/// often in a Consultation section far from the recommendation that states the dates).
 fn reason_for_shorter(context: &Context<'_>, sentence: &Sentence) -> Option<ByteSpan> {
     if let Some(m) = sentence.justifications.first() {
         return Some(m.span);
     }
-    context.analysis.neighbourhood(sentence).find_map(|s| {
+    let talks_about = |s: &Sentence, words: &[&str]| {
         let lower = context.text(s.span).to_lowercase();
-        let about_period = [
-            "shorter",
-            "short ",
-            "reduced",
-            "less than",
-            "period",
-            "timescale",
-            "weeks",
-            "deadline",
-            "curtailed",
-            "compressed",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if about_period {
-            s.justifications.first().map(|m| m.span)
-        } else {
-            None
-        }
+        words.iter().any(|w| lower.contains(w))
+    };
+    const ABOUT_PERIOD: &[&str] = &[
+        "shorter", "short ", "reduced", "less than", "period", "timescale", "weeks", "deadline",
+        "curtailed", "compressed",
+    ];
+    const ABOUT_SHORTER: &[&str] = &[
+        "shorter", "reduced period", "reduced consultation", "less than 12", "less than twelve",
+        "curtailed", "compressed", "truncated", "abridged",
+    ];
+    let nearby = context
+        .analysis
+        .neighbourhood(sentence)
+        .filter(|s| talks_about(s, ABOUT_PERIOD))
+        .find_map(|s| s.justifications.first().map(|m| m.span));
+    nearby.or_else(|| {
+        context
+            .analysis
+            .sentences
+            .iter()
+            .filter(|s| talks_about(s, ABOUT_SHORTER) && !quotes_a_rule(context, s))
+            .find_map(|s| s.justifications.first().map(|m| m.span))
     })
 }
 

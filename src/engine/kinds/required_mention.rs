@@ -144,7 +144,7 @@ fn judge(
 ) -> Outcome {
     if let Some((sentence, span)) = hits
         .iter()
-        .find(|(sentence, span)| weakening_hedge(sentence, Some(*span)).is_none())
+        .find(|(sentence, span)| weakening_hedge(context, sentence, Some(*span)).is_none())
     {
         return Outcome {
             status: Status::Met,
@@ -160,7 +160,7 @@ fn judge(
         };
     }
     if let Some((sentence, span)) = hits.first() {
-        let hedge = weakening_hedge(sentence, Some(*span)).unwrap_or(*span);
+        let hedge = weakening_hedge(context, sentence, Some(*span)).unwrap_or(*span);
         return Outcome {
             status: Status::Weak,
             evidence: Some(sentence.span),
