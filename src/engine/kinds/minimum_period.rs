@@ -305,22 +305,60 @@ fn ruled_out(context: &Context<'_>, required: u32) -> Outcome {
 /// Verbs that, after a reference to the Compact, make the sentence a statement of what the
 /// Compact says ("The Compact asks for 12 weeks"), not of what this draft does.
 const COMPACT_RULE_VERBS: &[&str] = &[
-    "requires", "require", "asks", "ask for", "expects", "commits", "says", "states", "sets out",
-    "recommends", "undertaking", "provides", "calls for", "gives", "accepts", "allows", "is clear",
+    "requires",
+    "require",
+    "asks",
+    "ask for",
+    "expects",
+    "commits",
+    "says",
+    "states",
+    "sets out",
+    "recommends",
+    "undertaking",
+    "provides",
+    "calls for",
+    "gives",
+    "accepts",
+    "allows",
+    "is clear",
 ];
 
 /// Verbs that make a sentence about an agreement, contract or guidance a statement of its
 /// terms ("the agreement allows one month's notice").
 const TERMS_VERBS: &[&str] = &[
-    "requires", "require ", "allows", "provides for", "permits", "entitles", "specifies",
-    "sets out", "states", "under clause", "in accordance with clause", "recommends", "expects",
+    "requires",
+    "require ",
+    "allows",
+    "provides for",
+    "permits",
+    "entitles",
+    "specifies",
+    "sets out",
+    "states",
+    "under clause",
+    "in accordance with clause",
+    "recommends",
+    "expects",
 ];
 
 /// Words that mark the draft's own commitment even in a sentence that also cites a rule.
 const COMMITMENT_WORDS: &[&str] = &[
-    "will run", "will last", "runs from", "will open", "will close", "opens on", "closes on",
-    "we will give", "we are giving", "will be given", "is giving", "this letter gives",
-    "will receive", "is given", "are given",
+    "will run",
+    "will last",
+    "runs from",
+    "will open",
+    "will close",
+    "opens on",
+    "closes on",
+    "we will give",
+    "we are giving",
+    "will be given",
+    "is giving",
+    "this letter gives",
+    "will receive",
+    "is given",
+    "are given",
 ];
 
 /// A sentence that states a rule (the Compact's, a contract's, guidance) rather than the
@@ -341,14 +379,24 @@ fn quotes_a_rule(context: &Context<'_>, sentence: &Sentence) -> bool {
         COMPACT_RULE_VERBS.iter().any(|v| after.starts_with(v))
             || after.starts_with("undertaking")
             || (after.starts_with('(') && COMPACT_RULE_VERBS.iter().any(|v| after.contains(v)))
-            || COMPACT_RULE_VERBS.iter().any(|v| after.split(' ').take(4).any(|w| w == v.trim()))
+            || COMPACT_RULE_VERBS
+                .iter()
+                .any(|v| after.split(' ').take(4).any(|w| w == v.trim()))
     });
     if compact_rule {
         return true;
     }
-    let cites_terms = ["agreement", "contract", "clause", "terms and conditions", "guidance", "legislation", "regulations"]
-        .iter()
-        .any(|w| lower.contains(w));
+    let cites_terms = [
+        "agreement",
+        "contract",
+        "clause",
+        "terms and conditions",
+        "guidance",
+        "legislation",
+        "regulations",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
     cites_terms && TERMS_VERBS.iter().any(|w| lower.contains(w))
 }
 
@@ -381,9 +429,21 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
                 .text(ByteSpan::new(duration.span.end, sentence.span.end))
                 .trim_start()
                 .to_lowercase();
-            ["before", "after", "prior to", "ahead of", "later", "earlier", "in advance", "beforehand", "into the", "from the close", "from the end"]
-                .iter()
-                .any(|w| after.starts_with(w))
+            [
+                "before",
+                "after",
+                "prior to",
+                "ahead of",
+                "later",
+                "earlier",
+                "in advance",
+                "beforehand",
+                "into the",
+                "from the close",
+                "from the end",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
         }
 }
 
@@ -490,13 +550,16 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
         let lower = context.text(sentence.span).to_lowercase();
         let is_trigger = triggers.iter().any(|t| t.span == sentence.span);
         let about_notice = lower.contains("notice") || lower.contains("notif");
-        if !(is_trigger || about_notice) || quotes_a_rule(context, sentence) {
+        let near_trigger = triggers
+            .iter()
+            .any(|t| t.block + 2 >= sentence.block && sentence.block <= t.block + 2);
+        if !(is_trigger || about_notice || near_trigger) || quotes_a_rule(context, sentence) {
             continue;
         }
         for immediate in &sentence.immediate {
             let counts = match immediate.kind {
                 ImmediateKind::Immediately => is_trigger,
-                _ => true,
+                _ => is_trigger || about_notice,
             };
             if counts {
                 candidates.push(Candidate {
@@ -508,16 +571,25 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
                 });
             }
         }
-        if about_notice {
-            for d in sentence
-                .durations
-                .iter()
-                .filter(|d| !not_a_period(context, sentence, d))
-            {
+        for d in sentence
+            .durations
+            .iter()
+            .filter(|d| !not_a_period(context, sentence, d))
+        {
+            // In a sentence about ending funding, "will cease in a fortnight" states the
+            // notice as much as "a fortnight's notice" does.
+            let introduced_by_in = {
+                let before = context
+                    .text(ByteSpan::new(sentence.span.start, d.span.start))
+                    .trim_end()
+                    .to_lowercase();
+                before.ends_with(" in") || before.ends_with(" after")
+            };
+            if about_notice || (is_trigger && introduced_by_in) {
                 candidates.push(duration_candidate(context, sentence, d));
             }
         }
-        if is_trigger && sentence.immediate.is_empty() {
+        if near_trigger && sentence.immediate.is_empty() && sentence.durations.is_empty() {
             if let Some(range) = sentence.date_ranges.first().filter(|_| about_notice) {
                 candidates.push(Candidate {
                     days: range.days,
@@ -534,35 +606,60 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
     candidates
 }
 
-/// "The grant will end on 31 March 2027" in a letter dated 6 January 2027: 84 days.
+/// Words that, shortly before a date, make it the date funding ends or changes.
+const TAKES_EFFECT: &[&str] = &[
+    "end",
+    "cease",
+    "terminat",
+    "stop",
+    "expir",
+    "apply",
+    "applies",
+    "effect",
+    "withdraw",
+    "reduc",
+    "final payment",
+    "last payment",
+    "until",
+];
+
+/// "The grant will end on 31 March 2027" in a letter dated 6 January 2027: 84 days. Only a
+/// date that a takes-effect phrase introduces counts, in a sentence about funding.
 fn end_date_candidate<'a>(
     context: &Context<'a>,
     sentence: &'a Sentence,
     lower: &str,
 ) -> Option<Candidate<'a>> {
     let (dated, _) = context.analysis.document_date?;
-    let ends = [
-        "end",
-        "cease",
-        "terminat",
-        "stop",
-        "final",
-        "expire",
-        "withdraw",
-        "effect from",
-        "close",
+    let about_funding = [
+        "grant",
+        "funding",
+        "contract",
+        "commission",
+        "service",
+        "payment",
+        "agreement",
     ]
     .iter()
     .any(|w| lower.contains(w));
-    if !ends || sentence.dates.len() != 1 {
+    if !about_funding {
         return None;
     }
-    let date = sentence.dates[0].date()?;
-    let days = (date - dated).whole_days();
+    let text = context.text(sentence.span).to_lowercase();
+    let date = sentence.dates.iter().find(|d| {
+        let before = &text[..d.span.start - sentence.span.start];
+        let window_start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+        let window = &before[window_start..];
+        let introduced = ["on", "from", "until", "by", "to"]
+            .iter()
+            .any(|w| window.trim_end().ends_with(&format!(" {w}")));
+        introduced && TAKES_EFFECT.iter().any(|w| window.contains(w))
+    })?;
+    let days = (date.date()? - dated).whole_days();
     (days >= 0).then(|| Candidate {
         days: u32::try_from(days).unwrap_or(u32::MAX),
         sentence,
-        terms: sentence.dates[0].span,
+        terms: date.span,
         up_to: false,
         is_duration: false,
     })
@@ -599,12 +696,27 @@ fn reason_for_shorter(context: &Context<'_>, sentence: &Sentence) -> Option<Byte
         words.iter().any(|w| lower.contains(w))
     };
     const ABOUT_PERIOD: &[&str] = &[
-        "shorter", "short ", "reduced", "less than", "period", "timescale", "weeks", "deadline",
-        "curtailed", "compressed",
+        "shorter",
+        "short ",
+        "reduced",
+        "less than",
+        "period",
+        "timescale",
+        "weeks",
+        "deadline",
+        "curtailed",
+        "compressed",
     ];
     const ABOUT_SHORTER: &[&str] = &[
-        "shorter", "reduced period", "reduced consultation", "less than 12", "less than twelve",
-        "curtailed", "compressed", "truncated", "abridged",
+        "shorter",
+        "reduced period",
+        "reduced consultation",
+        "less than 12",
+        "less than twelve",
+        "curtailed",
+        "compressed",
+        "truncated",
+        "abridged",
     ];
     let nearby = context
         .analysis
@@ -767,5 +879,20 @@ shorter-allowed = "exceptional-circumstances"
             Status::Short,
         );
         assert_eq!(o.days, Some(84));
+    }
+}
+
+#[cfg(test)]
+mod regression_tests {
+    use super::super::test_support::assert_status;
+    use crate::findings::Status;
+
+    const NOTICE: &str = "kind = \"minimum-period\"\napplies-when = \"funding-change\"\nperiod = \"notice\"\nmin = 3\nunit = \"months\"\nshorter-allowed = \"exceptional-circumstances\"\n";
+
+    /// b-redcar-centres-no-consultation: the notice is stated as when payments cease.
+    #[test]
+    fn payments_ceasing_in_a_fortnight_is_fourteen_days_notice() {
+        let o = assert_status(NOTICE, "The Council will stop paying running costs contributions to community centre associations. Payments will cease in a fortnight, on 1 March 2027.", Status::Short);
+        assert_eq!(o.days, Some(14));
     }
 }

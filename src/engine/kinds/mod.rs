@@ -217,11 +217,23 @@ fn conditions_the_decision(context: &Context<'_>, hedge: ByteSpan) -> bool {
     }
     let document = context.analysis.document.text();
     let end = (hedge.end + 60).min(document.len());
-    let end = (hedge.end..=end).rev().find(|i| document.is_char_boundary(*i)).unwrap_or(hedge.end);
+    let end = (hedge.end..=end)
+        .rev()
+        .find(|i| document.is_char_boundary(*i))
+        .unwrap_or(hedge.end);
     let after = document[hedge.end..end].to_lowercase();
-    ["outcome", "consultation", "approval", "decision", "cabinet", "agreement", "budget", "council"]
-        .iter()
-        .any(|w| after.contains(w))
+    [
+        "outcome",
+        "consultation",
+        "approval",
+        "decision",
+        "cabinet",
+        "agreement",
+        "budget",
+        "council",
+    ]
+    .iter()
+    .any(|w| after.contains(w))
 }
 
 #[cfg(test)]
