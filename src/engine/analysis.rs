@@ -82,8 +82,9 @@ impl<'d> Analysis<'d> {
                 let s = &text[span.start..span.end];
                 let mut found = vocabulary.find_all(s);
                 found.retain(|(index, span)| {
-                    !(generic_checked.contains(index) && not_a_decision(s, *span))
-                        && !(Some(*index) == terms_trigger && imposed_on_the_council(s, *span))
+                    let practice = generic_checked.contains(index) && not_a_decision(s, *span);
+                    let imposed = Some(*index) == terms_trigger && imposed_on_the_council(s, *span);
+                    !(practice || imposed)
                 });
                 found
             })
@@ -198,7 +199,7 @@ impl<'d> Analysis<'d> {
         let block = sentence.block;
         self.sentences
             .iter()
-            .filter(move |s| s.block + 1 >= block && s.block <= block + 1)
+            .filter(move |s| s.block.abs_diff(block) <= 1)
     }
 }
 

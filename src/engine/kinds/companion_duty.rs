@@ -124,7 +124,7 @@ fn in_scope(
     }
     if triggers
         .iter()
-        .any(|t| t.block + 1 >= sentence.block && sentence.block <= t.block + 1)
+        .any(|t| t.block.abs_diff(sentence.block) <= 1)
     {
         return true;
     }

@@ -174,6 +174,39 @@ pub fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     }
 }
 
+/// The minimum written in the style of the words it replaces: digits or words ("12 weeks",
+/// "twelve weeks"), hyphenated ("12-week", "twelve-week"), possessive ("three months'").
+fn replacement_period(stated: &str, min: u32, unit: &'static str) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let number = if stated
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+        || min > 12
+    {
+        min.to_string()
+    } else {
+        WORDS[min as usize].to_string()
+    };
+    let lower = stated.to_lowercase();
+    let singular = unit.trim_end_matches('s');
+    if lower.split_whitespace().count() == 1 && lower.contains('-') {
+        return format!("{number}-{singular}");
+    }
+    let possessive = lower.ends_with("'s")
+        || lower.ends_with("’s")
+        || lower.ends_with('\'')
+        || lower.ends_with('’');
+    let apostrophe = if lower.contains('’') { "’" } else { "'" };
+    if possessive {
+        format!("{number} {unit}{apostrophe}")
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
 fn unit_words(requirement: &Requirement) -> &'static str {
     match requirement {
         Requirement::MinimumPeriod { unit, min, .. } => match (unit, *min == 1) {
@@ -208,15 +241,7 @@ fn short_suggestion(
     };
     if chosen.is_duration {
         let stated = context.text(chosen.terms);
-        let replacement = match period {
-            PeriodKind::Notice if stated.to_lowercase().contains("notice") => {
-                format!("{minimum}' notice")
-            }
-            PeriodKind::Consultation if stated.contains('-') && !stated.contains(' ') => {
-                format!("{min}-week")
-            }
-            _ => minimum.clone(),
-        };
+        let replacement = replacement_period(stated, *min, unit_words(requirement));
         Suggestion {
             advice: format!("Extend the period to at least {minimum} ({reason_clause})."),
             action: SuggestionAction::Replace,
@@ -552,7 +577,7 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
         let about_notice = lower.contains("notice") || lower.contains("notif");
         let near_trigger = triggers
             .iter()
-            .any(|t| t.block + 2 >= sentence.block && sentence.block <= t.block + 2);
+            .any(|t| t.block.abs_diff(sentence.block) <= 2);
         if !(is_trigger || about_notice || near_trigger) || quotes_a_rule(context, sentence) {
             continue;
         }
@@ -869,6 +894,22 @@ shorter-allowed = "exceptional-circumstances"
             Status::Short,
         );
         assert_eq!(o.days, Some(30));
+    }
+
+    #[test]
+    fn replacements_keep_the_drafts_style() {
+        use super::replacement_period;
+        assert_eq!(
+            replacement_period("one month's", 3, "months"),
+            "three months'"
+        );
+        assert_eq!(replacement_period("six-week", 12, "weeks"), "twelve-week");
+        assert_eq!(replacement_period("6-week", 12, "weeks"), "12-week");
+        assert_eq!(replacement_period("28 days", 3, "months"), "3 months");
+        assert_eq!(
+            replacement_period("four weeks", 12, "weeks"),
+            "twelve weeks"
+        );
     }
 
     #[test]
