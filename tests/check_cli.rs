@@ -225,3 +225,37 @@ fn a_config_file_chooses_the_compact() {
     assert_eq!(compacts.len(), 1);
     assert_eq!(compacts[0]["id"], "stockton");
 }
+
+/// Every report format renders for every labelled draft, and the Markdown and HTML show
+/// every problem finding's message.
+#[test]
+fn every_format_renders_for_every_fixture() {
+    use compactproof::engine::Engine;
+    use compactproof::ingest::{read_path, Limits};
+    use compactproof::lexicon::Lexicon;
+    use compactproof::render::{render, Checked, RenderOptions, ReportFormat};
+    let lexicon = Lexicon::bundled();
+    let engine = Engine::new(&lexicon, &[]).unwrap();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts");
+    let mut rendered = 0;
+    for ext in ["txt", "md", "docx", "pdf"] {
+        for file in files_with_extension(&dir, ext) {
+            let document = read_path(&file, &Limits::default()).unwrap();
+            let report = engine.check(&document, &file.display().to_string());
+            let checked = [Checked {
+                report: &report,
+                document: &document,
+            }];
+            for format in ReportFormat::ALL {
+                let out = render(format, &checked, &RenderOptions::default());
+                assert!(!out.trim().is_empty(), "{}: empty {format}", file.display());
+                if matches!(format, ReportFormat::Json | ReportFormat::Sarif) {
+                    serde_json::from_str::<serde_json::Value>(&out)
+                        .unwrap_or_else(|e| panic!("{}: {format}: {e}", file.display()));
+                }
+                rendered += 1;
+            }
+        }
+    }
+    assert!(rendered >= 64 * 5, "{rendered}");
+}
