@@ -111,8 +111,8 @@ fn denied(context: &Context<'_>, sentence: &Sentence, span: ByteSpan, duty: Duty
         .any(|w| before.ends_with(w) || before.ends_with(&format!("{w} giving")))
 }
 
-/// Reasons must be about the decision: in a trigger sentence, near one, or under a
-/// "reasons" heading. Other duties may be anywhere in the draft.
+/// Reasons must be about the decision: in a trigger sentence, near one, or in a "Reasons
+/// for the decision" section. Other duties may be anywhere in the draft.
 fn in_scope(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -128,20 +128,38 @@ fn in_scope(
     {
         return true;
     }
-    under_reasons_heading(context, sentence.block)
+    in_reasons_section(context, sentence.block)
 }
 
-fn under_reasons_heading(context: &Context<'_>, block: usize) -> bool {
-    use crate::document::BlockKind;
+/// True when `block` is a reasons heading or sits under one. A heading is a heading block,
+/// or (in text files) a short line of its own without a full stop: "Reason for the
+/// reduction", "REASONS FOR DECISION".
+fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
     let blocks = &context.analysis.document.blocks;
-    blocks[..=block.min(blocks.len().saturating_sub(1))]
-        .iter()
+    let Some(upto) = blocks.get(..=block) else {
+        return false;
+    };
+    upto.iter()
         .rev()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .find(|b| is_heading_like(b))
         .is_some_and(|h| {
             let lower = h.text.to_lowercase();
             lower.contains("reason") || lower.contains("rationale")
         })
+}
+
+fn is_heading_like(block: &crate::document::Block) -> bool {
+    use crate::document::BlockKind;
+    match block.kind {
+        BlockKind::Heading { .. } => true,
+        BlockKind::Paragraph => {
+            let text = block.text.trim();
+            !text.contains('\n')
+                && text.split_whitespace().count() <= 8
+                && !text.ends_with(['.', ';', ',', ':'])
+        }
+        _ => false,
+    }
 }
 
 fn missing_fix(duty: Duty, context: &Context<'_>) -> (&'static str, String) {

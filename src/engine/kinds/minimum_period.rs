@@ -430,6 +430,20 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
     if duration.in_past || duration.further {
         return true;
     }
+    // "the first six weeks of the notice period": part of a period, not the period.
+    let words = context.text(duration.span).to_lowercase();
+    if [
+        "the first",
+        "the last",
+        "the next",
+        "the final",
+        "the remaining",
+    ]
+    .iter()
+    .any(|w| words.starts_with(w))
+    {
+        return true;
+    }
     let before = &context
         .text(ByteSpan::new(sentence.span.start, duration.span.start))
         .to_lowercase();
@@ -541,11 +555,10 @@ fn consultation_candidates<'a>(
         for sentence in triggers.iter().copied() {
             if let Some(next) = next_in_block(context, sentence) {
                 let lower = context.text(next.span).to_lowercase();
-                if ["run", "last", "open", "close", "period"]
+                let about_period = ["run", "last", "open", "close", "period", "live"]
                     .iter()
-                    .any(|w| lower.contains(w))
-                    && !quotes_a_rule(context, next)
-                {
+                    .any(|w| lower.contains(w));
+                if (about_period || !next.date_ranges.is_empty()) && !quotes_a_rule(context, next) {
                     if let Some(range) = next.date_ranges.first() {
                         candidates.push(Candidate {
                             days: range.days,
@@ -578,9 +591,23 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
         let near_trigger = triggers
             .iter()
             .any(|t| t.block.abs_diff(sentence.block) <= 2);
-        if !(is_trigger || about_notice || near_trigger) || quotes_a_rule(context, sentence) {
+        if !(is_trigger || about_notice || near_trigger)
+            || quotes_a_rule(context, sentence)
+            || rejected_option(&lower)
+        {
             continue;
         }
+        let takes_effect = [
+            "take effect",
+            "takes effect",
+            "effective",
+            "from the date of this letter",
+            "will end",
+            "will cease",
+            "will stop",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
         for immediate in &sentence.immediate {
             let counts = match immediate.kind {
                 ImmediateKind::Immediately => is_trigger,
@@ -610,7 +637,7 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
                     .to_lowercase();
                 before.ends_with(" in") || before.ends_with(" after")
             };
-            if about_notice || (is_trigger && introduced_by_in) {
+            if about_notice || (is_trigger && introduced_by_in) || (near_trigger && takes_effect) {
                 candidates.push(duration_candidate(context, sentence, d));
             }
         }
@@ -647,6 +674,21 @@ const TAKES_EFFECT: &[&str] = &[
     "last payment",
     "until",
 ];
+
+/// An option the draft considered and turned down ("Ending the grant immediately:
+/// rejected") states no period the draft gives.
+fn rejected_option(lower: &str) -> bool {
+    [
+        "rejected",
+        "not recommended",
+        "discounted",
+        "not preferred",
+        "was considered but",
+        "ruled out",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
 
 /// "The grant will end on 31 March 2027" in a letter dated 6 January 2027: 84 days. Only a
 /// date that a takes-effect phrase introduces counts, in a sentence about funding.
