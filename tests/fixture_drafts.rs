@@ -15,11 +15,24 @@ fn drafts_dir() -> &'static Path {
 
 #[test]
 fn every_labelled_draft_gets_its_expected_verdicts() {
+    assert_labels(drafts_dir(), 60);
+}
+
+/// The once held-out drafts (docs/accuracy.md) guard against regressions too.
+#[test]
+fn every_formerly_held_out_draft_gets_its_expected_verdicts() {
+    assert_labels(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/holdout")),
+        24,
+    );
+}
+
+fn assert_labels(dir: &Path, at_least: usize) {
     let lexicon = Lexicon::bundled();
     let engine = Engine::new(&lexicon, &[]).unwrap();
-    let expectations = load_expectations(drafts_dir()).unwrap();
+    let expectations = load_expectations(dir).unwrap();
     assert!(
-        expectations.len() >= 60,
+        expectations.len() >= at_least,
         "only {} labelled drafts",
         expectations.len()
     );
