@@ -7,11 +7,10 @@
 //! ("not in writing", "no feedback will be given") is `missing`; one it hedges ("we may
 //! publish a summary") is `weak`.
 
-use super::{required_mention, weakening_hedge, Context, Outcome};
+use super::{required_mention, Context, Outcome};
 use crate::document::ByteSpan;
 use crate::engine::analysis::Sentence;
 use crate::extract::hedges::{MarkerKind, NegatedTerm};
-use crate::findings::{Status, Suggestion, SuggestionAction};
 use crate::lexicon::Duty;
 
 pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcome {
@@ -32,64 +31,8 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .filter(|(sentence, span)| !denied(context, sentence, *span, duty))
         .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
         .collect();
-    let unhedged = hits
-        .iter()
-        .find(|(sentence, span)| weakening_hedge(context, sentence, Some(*span)).is_none());
-    if let Some((sentence, span)) = unhedged {
-        return Outcome {
-            status: Status::Met,
-            evidence: Some(sentence.span),
-            terms: Some(*span),
-            days: None,
-            required_days: None,
-            message: format!(
-                "The draft provides {} (\u{201c}{}\u{201d}).",
-                duty.describe(),
-                context.text(*span)
-            ),
-            suggestion: None,
-        };
-    }
-    if let Some((sentence, span)) = hits.first() {
-        let hedge = weakening_hedge(context, sentence, Some(*span)).unwrap_or(*span);
-        return Outcome {
-            status: Status::Weak,
-            evidence: Some(sentence.span),
-            terms: Some(hedge),
-            days: None,
-            required_days: None,
-            message: format!(
-                "The draft mentions {} but hedges it (\u{201c}{}\u{201d}).",
-                duty.describe(),
-                context.text(hedge)
-            ),
-            suggestion: Some(Suggestion {
-                advice: format!(
-                    "Make it a commitment: remove \u{201c}{}\u{201d}.",
-                    context.text(hedge)
-                ),
-                action: SuggestionAction::None,
-                text: None,
-            }),
-        };
-    }
     let (advice, text) = missing_fix(duty, context);
-    Outcome {
-        status: Status::Missing,
-        evidence: Some(first_trigger.span),
-        terms: None,
-        days: None,
-        required_days: None,
-        message: format!(
-            "The draft does not say it will provide {}.",
-            duty.describe()
-        ),
-        suggestion: Some(Suggestion {
-            advice: advice.to_string(),
-            action: SuggestionAction::InsertAfter,
-            text: Some(text),
-        }),
-    }
+    required_mention::judge(context, &hits, first_trigger, duty.describe(), advice, text)
 }
 
 /// A mention that the sentence itself denies: "not in writing", "no feedback will be

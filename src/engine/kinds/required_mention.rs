@@ -134,7 +134,9 @@ fn vocabulary_mention(context: &Context<'_>, id: &str, anchor: &Sentence) -> Out
     )
 }
 
-fn judge(
+/// Met by an unhedged mention, weak when every mention is hedged, missing without one (the
+/// fix anchored after `anchor`).
+pub(super) fn judge(
     context: &Context<'_>,
     hits: &[(&Sentence, ByteSpan)],
     anchor: &Sentence,
