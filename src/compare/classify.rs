@@ -399,7 +399,8 @@ fn scope(old: &str, new: &str, out: &mut Vec<Reason>) {
             effect,
             format!(
                 "scope {label}: \"{}\" {verb} (\"{}\")",
-                edit.text,
+                edit.text
+                    .trim_matches(|c: char| c == ',' || c.is_whitespace()),
                 super::clauses::collapse(&edit.context)
             ),
         ));

@@ -117,53 +117,77 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
     let new_tokens = tokenize(new);
     let ops = token_ops(&old_tokens, &new_tokens);
     let mut out: Vec<Segment> = Vec::new();
-    let mut push = |op: Op, text: &str, tokens: &[Token]| {
-        let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
-            return;
-        };
-        let space_before = first.start > 0
-            && text[..first.start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_whitespace);
-        let piece = text[first.start..last.end].to_string();
-        match out.last_mut() {
-            Some(last_segment) if last_segment.op == op => {
-                if space_before {
-                    last_segment.text.push(' ');
-                }
-                last_segment.text.push_str(&piece);
-            }
-            _ => out.push(Segment {
-                op,
-                text: piece,
-                space_before,
-            }),
-        }
-    };
     for op in ops {
         match op {
-            DiffOp::Equal { new_index, len, .. } => {
-                push(Op::Equal, new, &new_tokens[new_index..new_index + len])
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => {
+                // Spaced in either text: the old side's view needs its own spacing too
+                // ("[-Seek to-] Ensure" where the new text starts "Ensure").
+                let spaced_in_old = old_tokens
+                    .get(old_index)
+                    .is_some_and(|t| spaced(old, t.start));
+                let run = &new_tokens[new_index..new_index + len];
+                push(&mut out, Op::Equal, new, run, spaced_in_old);
             }
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => push(Op::Delete, old, &old_tokens[old_index..old_index + old_len]),
+            } => {
+                let run = &old_tokens[old_index..old_index + old_len];
+                push(&mut out, Op::Delete, old, run, false);
+            }
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => push(Op::Insert, new, &new_tokens[new_index..new_index + new_len]),
+            } => {
+                let run = &new_tokens[new_index..new_index + new_len];
+                push(&mut out, Op::Insert, new, run, false);
+            }
             DiffOp::Replace {
                 old_index,
                 old_len,
                 new_index,
                 new_len,
             } => {
-                push(Op::Delete, old, &old_tokens[old_index..old_index + old_len]);
-                push(Op::Insert, new, &new_tokens[new_index..new_index + new_len]);
+                let run = &old_tokens[old_index..old_index + old_len];
+                push(&mut out, Op::Delete, old, run, false);
+                let run = &new_tokens[new_index..new_index + new_len];
+                push(&mut out, Op::Insert, new, run, false);
             }
         }
     }
     out
+}
+
+/// True when white space comes just before byte `at` of `text`.
+fn spaced(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|before| before.chars().next_back())
+        .is_some_and(char::is_whitespace)
+}
+
+/// Append a run of tokens of `text` as a segment, joining the previous segment if it has
+/// the same fate.
+fn push(out: &mut Vec<Segment>, op: Op, text: &str, tokens: &[Token], spaced_elsewhere: bool) {
+    let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
+        return;
+    };
+    let space_before = spaced(text, first.start) || spaced_elsewhere;
+    let piece = &text[first.start..last.end];
+    match out.last_mut() {
+        Some(previous) if previous.op == op => {
+            if space_before {
+                previous.text.push(' ');
+            }
+            previous.text.push_str(piece);
+        }
+        _ => out.push(Segment {
+            op,
+            text: piece.to_string(),
+            space_before,
+        }),
+    }
 }
 
 /// A pure insertion or deletion of words, with its neighbours, for reading scope changes.

@@ -202,12 +202,24 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
 /// Compare two clause lists (already segmented): align and classify.
 pub fn compare_clauses(old: Vec<Clause>, new: Vec<Clause>) -> Comparison {
     let links = align(&old, &new);
+    let mut old_moved = vec![false; old.len()];
+    let mut new_moved = vec![false; new.len()];
+    for link in links.iter().filter(|l| l.out_of_order) {
+        link.old.iter().for_each(|&i| old_moved[i] = true);
+        link.new.iter().for_each(|&j| new_moved[j] = true);
+    }
     let changes = links
         .iter()
         .map(|link| {
             let old_side: Vec<Clause> = link.old.iter().map(|&i| old[i].clone()).collect();
             let new_side: Vec<Clause> = link.new.iter().map(|&j| new[j].clone()).collect();
-            change(link, old_side, new_side)
+            // What each side comes after, to say where a moved clause went: the clause
+            // before the run of moved clauses it belongs to.
+            let after = (
+                predecessor(link.old.first(), &old, &old_moved),
+                predecessor(link.new.first(), &new, &new_moved),
+            );
+            change(link, old_side, new_side, after)
         })
         .collect();
     Comparison {
@@ -217,8 +229,13 @@ pub fn compare_clauses(old: Vec<Clause>, new: Vec<Clause>) -> Comparison {
     }
 }
 
-/// Classify one link.
-fn change(link: &Link, old: Vec<Clause>, new: Vec<Clause>) -> Change {
+/// Classify one link. `after` holds the ids of the clauses the old and new sides follow.
+fn change(
+    link: &Link,
+    old: Vec<Clause>,
+    new: Vec<Clause>,
+    after: (Option<String>, Option<String>),
+) -> Change {
     if link.how == Match::Resegmented {
         let reason = if new.is_empty() {
             "no longer a clause of its own: its words are in the new version nearby, as headings or in other clauses"
@@ -293,13 +310,14 @@ fn change(link: &Link, old: Vec<Clause>, new: Vec<Clause>) -> Change {
         _ => false,
     };
     if link.out_of_order {
-        let to = new[0]
-            .heading_path
-            .last()
-            .map(|h| format!(" (now under \"{}\")", render::one_line(h, 80)))
-            .unwrap_or_default();
+        let place = |id: Option<String>| match id {
+            Some(id) => format!("after {id}"),
+            None => "at the start".to_string(),
+        };
         reasons.push(neutral(format!(
-            "moved to another place in the document{to}"
+            "moved: was {}, now {}",
+            place(after.0),
+            place(after.1)
         )));
     }
     let class = match classify::material_class(&reasons) {
@@ -333,6 +351,20 @@ fn change(link: &Link, old: Vec<Clause>, new: Vec<Clause>) -> Change {
         reasons: reasons.into_iter().map(|r| r.text).collect(),
         diff,
     }
+}
+
+/// How to name the clause before the run of moved clauses that `first` is in: its number,
+/// or its first words.
+fn predecessor(first: Option<&usize>, clauses: &[Clause], moved: &[bool]) -> Option<String> {
+    let mut k = *first?;
+    while k > 0 && moved[k - 1] {
+        k -= 1;
+    }
+    let c = &clauses[k.checked_sub(1)?];
+    Some(match &c.number {
+        Some(n) => n.clone(),
+        None => format!("\"{}\"", crate::render::short_quote(&c.text, 40)),
+    })
 }
 
 fn neutral(text: impl Into<String>) -> Reason {

@@ -136,7 +136,7 @@ pub struct SideJson<'a> {
     pub heading: &'a [String],
     /// Where the (first) clause is.
     pub location: LocationJson,
-    /// Every clause on this side (one, or two or more for a split or merge).
+    /// The clauses of a split or merge, two or more; empty for a single clause.
     pub parts: Vec<PartJson<'a>>,
 }
 
@@ -156,7 +156,11 @@ impl<'a> SideJson<'a> {
                 .join(" "),
             heading: &first.heading_path,
             location: LocationJson::new(first),
-            parts: clauses.iter().map(PartJson::new).collect(),
+            parts: if clauses.len() > 1 {
+                clauses.iter().map(PartJson::new).collect()
+            } else {
+                Vec::new()
+            },
         })
     }
 }

@@ -165,11 +165,6 @@ pub(crate) fn location_words(location: &ClauseLocation, format: Format) -> Strin
     parts.join(", ")
 }
 
-/// Text on one line, cut to about `max` characters at a word with an ellipsis.
-pub(crate) fn one_line(text: &str, max: usize) -> String {
-    crate::render::short_quote(&super::clauses::collapse(text), max)
-}
-
 #[cfg(test)]
 pub(crate) mod sample {
     //! One comparison with every class, for the renderers' tests and snapshots.
