@@ -430,12 +430,12 @@ fn similar(
             // The nearest few with the same number.
             let expected = anchors.expected_new(i);
             let mut same = same.clone();
-            same.sort_by(|a, b| {
-                (*a as f64 - expected)
-                    .abs()
-                    .total_cmp(&(*b as f64 - expected).abs())
-            });
-            candidates.extend(same.into_iter().take(4));
+            let distance = |j: &usize| (*j as f64 - expected).abs();
+            if same.len() > 4 {
+                same.select_nth_unstable_by(3, |a, b| distance(a).total_cmp(&distance(b)));
+                same.truncate(4);
+            }
+            candidates.extend(same);
         }
         candidates.sort_unstable();
         candidates.dedup();
@@ -590,18 +590,26 @@ fn resegmented(side: Side, this: &[Prepared], other: &[Prepared], state: &mut St
             Side::New => l.old.clone(),
         })
     };
+    // The nearest linked clause before and after each position, in one pass each way.
+    let mut previous_link: Vec<Option<usize>> = Vec::with_capacity(this.len());
+    let mut last = None;
+    for linked in mine.iter() {
+        previous_link.push(last);
+        last = linked.or(last);
+    }
+    let mut next_link: Vec<Option<usize>> = vec![None; this.len()];
+    let mut last = None;
+    for (k, linked) in mine.iter().enumerate().rev() {
+        next_link[k] = last;
+        last = linked.or(last);
+    }
     let mut covered: Vec<usize> = Vec::new();
     for (u, clause) in this.iter().enumerate() {
         if mine[u].is_some() || clause.set.is_empty() {
             continue;
         }
-        let before = (0..u)
-            .rev()
-            .find_map(|k| mine[k])
-            .map(|id| partners(state, id));
-        let after = (u + 1..this.len())
-            .find_map(|k| mine[k])
-            .map(|id| partners(state, id));
+        let before = previous_link[u].map(|id| partners(state, id));
+        let after = next_link[u].map(|id| partners(state, id));
         let lo = before.and_then(|p| p.into_iter().max()).unwrap_or(0);
         let hi = after
             .and_then(|p| p.into_iter().min())

@@ -490,4 +490,97 @@ mod tests {
             vec!["party bound changed from the VCS to the public sector"]
         );
     }
+
+    /// A small deterministic generator, so a failure reproduces.
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> usize {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) as usize
+        }
+    }
+
+    fn text_document(text: &str) -> Document {
+        crate::ingest::read_bytes(text.as_bytes(), Some("txt"), &Default::default())
+            .unwrap_or_else(|_| doc(&[]))
+    }
+
+    #[test]
+    fn no_panics_on_slices_of_real_text_or_odd_inputs() {
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+        let mut texts: Vec<String> = std::fs::read_dir(&seeds)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+                    .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(
+            !texts.is_empty(),
+            "the seed texts in ../shared/seeds are missing"
+        );
+        texts.sort();
+        let odd = [
+            "1.",
+            "2.7Work",
+            "1.1 1.2 1.3",
+            "£1.5 2.5 Years",
+            "Outcome 1:",
+            "•",
+            "-\n-\n-",
+            "12.2.4 A",
+            "(a) b",
+            "3.12 x 3.13 Y",
+            "’’’",
+            "\u{0}\u{feff}",
+            "a\n\nb\n\nc",
+        ];
+        let mut rng = Lcg(0xC0FFEE);
+        for text in &texts {
+            for _ in 0..20 {
+                let cut = |at: usize| {
+                    let mut at = at.min(text.len());
+                    while !text.is_char_boundary(at) {
+                        at -= 1;
+                    }
+                    at
+                };
+                let a = cut(rng.next() % (text.len() + 1));
+                let b = cut(a + rng.next() % 3000);
+                let c = cut(rng.next() % (text.len() + 1));
+                let d = cut(c + rng.next() % 3000);
+                let old = text_document(&text[a..b]);
+                let new = text_document(&text[c..d]);
+                let comparison = compare(&old, &new);
+                let listed: usize = comparison.changes.iter().map(|x| x.old.len()).sum();
+                assert_eq!(listed, comparison.old_clauses, "every old clause once");
+                let listed: usize = comparison.changes.iter().map(|x| x.new.len()).sum();
+                assert_eq!(listed, comparison.new_clauses, "every new clause once");
+                let report = render::CompareReport {
+                    old: render::Version {
+                        path: "a",
+                        format: old.format,
+                    },
+                    new: render::Version {
+                        path: "b",
+                        format: new.format,
+                    },
+                    comparison: &comparison,
+                };
+                for format in render::CompareFormat::ALL {
+                    let _ = render::render(format, &report, &Default::default());
+                }
+            }
+        }
+        for a in odd {
+            for b in odd {
+                let _ = compare(&text_document(a), &text_document(b));
+            }
+        }
+    }
 }
