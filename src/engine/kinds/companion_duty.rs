@@ -122,10 +122,7 @@ fn in_scope(
     if duty != Duty::Rationale {
         return true;
     }
-    if triggers
-        .iter()
-        .any(|t| t.block + 1 >= sentence.block && sentence.block <= t.block + 1)
-    {
+    if triggers.iter().any(|t| sentence.block <= t.block + 1) {
         return true;
     }
     under_reasons_heading(context, sentence.block)
