@@ -497,7 +497,13 @@ fn row(
         if !requirements.iter().any(|r| r.text == text) {
             requirements.push(RequirementLine { text, status });
         }
-        evidence.push(evidence_line(document, finding));
+        let mut line = evidence_line(document, finding);
+        // Several requirements met by one sentence: quote it once.
+        if line.quote.is_some() && evidence.iter().any(|e| e.quote == line.quote) {
+            line.quote = None;
+            line.place = None;
+        }
+        evidence.push(line);
         if finding.status.is_problem() {
             let advice = finding
                 .suggestion
