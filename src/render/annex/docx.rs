@@ -233,7 +233,7 @@ fn heading_style(level: usize, size: usize) -> Style {
         .name(format!("heading {level}"))
         .size(size)
         .bold()
-        .outline_lvl(level - 1)
+        .outline_lvl(level.saturating_sub(1))
         .line_spacing(
             LineSpacing::new()
                 .before(if level == 1 { 0 } else { 300 })
