@@ -419,3 +419,27 @@ fn help_documents_the_exit_codes() {
     assert!(help.contains("1 material"), "{help}");
     assert!(help.contains("2 usage or input error"), "{help}");
 }
+
+#[cfg(unix)]
+#[test]
+fn writing_to_a_device_writes_into_it_and_never_replaces_it() {
+    use std::os::unix::fs::FileTypeExt;
+    let seed = path_str(&seeds_dir().join("county-durham-compact.txt"));
+    let out = compactproof(&[
+        "compare",
+        "-o",
+        "/dev/null",
+        "--format",
+        "json",
+        &seed,
+        &seed,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta = std::fs::metadata("/dev/null").unwrap();
+    assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
+}

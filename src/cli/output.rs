@@ -100,6 +100,15 @@ pub fn write_file_atomically(
             ));
         }
     }
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        // A device or a pipe (/dev/null, /dev/stdout, a FIFO): write into it. Renaming a
+        // file over it would replace the device itself.
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .and_then(|mut f| f.write_all(bytes))
+            .map_err(|e| CliError::input(path, format!("cannot write: {e}")));
+    }
     if path.exists() && !force {
         return Err(CliError::input(
             path,

@@ -297,6 +297,7 @@ fn stylesheet() -> String {
          caption{{text-align:left;font-weight:600;padding:.25rem 0}}\n\
          th,td{{border:1px solid #767676;padding:.5rem;text-align:left;vertical-align:top}}\n\
          table.summary{{width:auto}}\n\
+         code{{overflow-wrap:anywhere}}\n\
          .sbs td{{width:50%}}\n\
          .change{{border-top:2px solid #767676;margin-top:1.5rem}}\n\
          del{{color:{del_fg};background:{del_bg};text-decoration:line-through}}\n\
