@@ -9,6 +9,8 @@
 //! |---|---|---|
 //! | a stated period, shorter or longer | [`find_durations`] (days by the contract's rule) | shorter minimum: weakens; longer: strengthens; the reverse for limits ("within 20 days") |
 //! | a period's qualifier ("at least" → "up to") | [`find_durations`] | towards a limit or an estimate: weakens |
+//! | a period given by dates ("3 March to 14 April"), shorter or longer | [`find_date_ranges`] | shorter: weakens; longer: strengthens |
+//! | a date, changed, added or removed | [`find_dates`] | neutral (said, not judged) |
 //! | a hedge added or removed ("will seek to", "may", "where possible", "normally") | [`find_hedges`] | added: weakens; removed: strengthens; one hedge for another: neutral |
 //! | a negation ("will not consult") | [`find_negations`] | added: weakens; removed: strengthens |
 //! | a get-out ("apart from in exceptional circumstances", "unless ...") | [`find_justifications`] and exception words | added: weakens; removed: strengthens |
@@ -22,9 +24,11 @@
 //! own but does not change the class.
 
 use super::diff::{word_edits, Op};
+use crate::document::ByteSpan;
 use crate::extract::{
-    find_characteristics, find_durations, find_hedges, find_justifications, find_negations,
-    Duration, HedgeKind, MarkerKind, ProtectedCharacteristic, Qualifier,
+    find_characteristics, find_date_ranges, find_dates, find_durations, find_hedges,
+    find_justifications, find_negations, most_common_year, DateMatch, DateRange, Duration,
+    HedgeKind, MarkerKind, ProtectedCharacteristic, Qualifier,
 };
 use regex::Regex;
 use std::sync::LazyLock;
@@ -62,6 +66,7 @@ impl Reason {
 pub fn reasons(old: &str, new: &str) -> Vec<Reason> {
     let mut out = Vec::new();
     durations(old, new, &mut out);
+    dates(old, new, &mut out);
     hedges(old, new, &mut out);
     negations(old, new, &mut out);
     get_outs(old, new, &mut out);
@@ -101,23 +106,31 @@ fn durations(old: &str, new: &str, out: &mut Vec<Reason>) {
     };
     let mut olds = promised(old);
     let mut news = promised(new);
-    // Periods stated alike in both are no change.
-    olds.retain(|o| {
-        match news.iter().position(|n| {
-            n.days == o.days && n.qualifier == o.qualifier && n.upper_days == o.upper_days
-        }) {
-            Some(k) => {
-                news.remove(k);
-                false
+    // Periods stated alike in both are no change: first those written alike, then those
+    // with the same days, so "12 weeks ... 12-week" against "8 weeks ... 12-week" pairs the
+    // two "12-week"s and reports 12 weeks → 8 weeks.
+    for written_alike in [true, false] {
+        olds.retain(|o| {
+            let same = |n: &Duration| {
+                n.days == o.days
+                    && n.qualifier == o.qualifier
+                    && n.upper_days == o.upper_days
+                    && (!written_alike || written(new, n) == written(old, o))
+            };
+            match news.iter().position(same) {
+                Some(k) => {
+                    news.remove(k);
+                    false
+                }
+                None => true,
             }
-            None => true,
-        }
-    });
+        });
+    }
     let paired = olds.len().min(news.len());
     for (o, n) in olds.iter().zip(news.iter()) {
         let was = written(old, o);
         let now = written(new, n);
-        let noun = period_noun(old, o);
+        let noun = period_noun(old, o.span);
         let limit = o.qualifier == Qualifier::Maximum && n.qualifier == Qualifier::Maximum;
         if o.days != n.days {
             let longer = n.days > o.days;
@@ -163,7 +176,7 @@ fn durations(old: &str, new: &str, out: &mut Vec<Reason>) {
             Effect::Weakens,
             format!(
                 "{} of {} days removed (\"{}\")",
-                period_noun(old, o),
+                period_noun(old, o.span),
                 o.days,
                 written(old, o)
             ),
@@ -174,7 +187,7 @@ fn durations(old: &str, new: &str, out: &mut Vec<Reason>) {
             Effect::Strengthens,
             format!(
                 "{} of {} days added (\"{}\")",
-                period_noun(new, n),
+                period_noun(new, n.span),
                 n.days,
                 written(new, n)
             ),
@@ -184,20 +197,25 @@ fn durations(old: &str, new: &str, out: &mut Vec<Reason>) {
 
 /// A period's words as written, white space collapsed.
 fn written(text: &str, d: &Duration) -> String {
-    text.get(d.span.start..d.span.end)
+    words_at(text, d.span)
+}
+
+/// The words under a span, white space collapsed.
+fn words_at(text: &str, span: ByteSpan) -> String {
+    text.get(span.start..span.end)
         .map(super::clauses::collapse)
         .unwrap_or_default()
 }
 
 /// "consultation period", "notice period" or "period", from the words near the period.
-fn period_noun(text: &str, d: &Duration) -> &'static str {
+fn period_noun(text: &str, span: ByteSpan) -> &'static str {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         // Lower-casing changed byte lengths: search without a window.
         return noun_in(&lower);
     }
-    let start = floor(&lower, d.span.start.saturating_sub(60));
-    let end = floor(&lower, (d.span.end + 60).min(lower.len()));
+    let start = floor(&lower, span.start.saturating_sub(60));
+    let end = floor(&lower, (span.end + 60).min(lower.len()));
     noun_in(&lower[start..end])
 }
 
@@ -219,6 +237,97 @@ fn floor(text: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// Periods given by dates, and dates themselves.
+fn dates(old: &str, new: &str, out: &mut Vec<Reason>) {
+    let year = most_common_year(old).or_else(|| most_common_year(new));
+    let (old_ranges, new_ranges) = (find_date_ranges(old, year), find_date_ranges(new, year));
+    let same_range =
+        |a: &DateRange, b: &DateRange| a.days == b.days && same_date(&a.start, &b.start);
+    let (removed, added) = difference(old_ranges.clone(), new_ranges.clone(), same_range);
+    let paired = removed.len().min(added.len());
+    for (o, n) in removed.iter().zip(added.iter()) {
+        if o.days == n.days {
+            out.push(Reason::new(
+                Effect::Neutral,
+                format!(
+                    "dates changed: \"{}\" → \"{}\"",
+                    words_at(old, o.span),
+                    words_at(new, n.span)
+                ),
+            ));
+            continue;
+        }
+        let longer = n.days > o.days;
+        let (effect, verb) = if longer {
+            (Effect::Strengthens, "increased")
+        } else {
+            (Effect::Weakens, "reduced")
+        };
+        out.push(Reason::new(
+            effect,
+            format!(
+                "{} {verb} from {} to {} days (\"{}\" → \"{}\")",
+                period_noun(old, o.span),
+                o.days,
+                n.days,
+                words_at(old, o.span),
+                words_at(new, n.span)
+            ),
+        ));
+    }
+    for o in &removed[paired..] {
+        out.push(Reason::new(
+            Effect::Neutral,
+            format!("dates removed: \"{}\"", words_at(old, o.span)),
+        ));
+    }
+    for n in &added[paired..] {
+        out.push(Reason::new(
+            Effect::Neutral,
+            format!("dates added: \"{}\"", words_at(new, n.span)),
+        ));
+    }
+    // Single dates outside any range.
+    let single = |text: &str, ranges: &[DateRange]| -> Vec<DateMatch> {
+        find_dates(text, year)
+            .into_iter()
+            .filter(|d| !ranges.iter().any(|r| r.span.overlaps(d.span)))
+            .collect()
+    };
+    let (removed, added) = difference(
+        single(old, &old_ranges),
+        single(new, &new_ranges),
+        same_date,
+    );
+    let paired = removed.len().min(added.len());
+    for (o, n) in removed.iter().zip(added.iter()) {
+        out.push(Reason::new(
+            Effect::Neutral,
+            format!(
+                "date changed: \"{}\" → \"{}\"",
+                words_at(old, o.span),
+                words_at(new, n.span)
+            ),
+        ));
+    }
+    for o in &removed[paired..] {
+        out.push(Reason::new(
+            Effect::Neutral,
+            format!("date removed: \"{}\"", words_at(old, o.span)),
+        ));
+    }
+    for n in &added[paired..] {
+        out.push(Reason::new(
+            Effect::Neutral,
+            format!("date added: \"{}\"", words_at(new, n.span)),
+        ));
+    }
+}
+
+fn same_date(a: &DateMatch, b: &DateMatch) -> bool {
+    a.day == b.day && a.month == b.month && a.year == b.year
 }
 
 // ---------------------------------------------------------------------------------------
@@ -269,6 +378,12 @@ fn negations(old: &str, new: &str, out: &mut Vec<Reason>) {
             .collect()
     };
     let (removed, added) = difference(found(old), found(new), |a, b| a.0 == b.0);
+    if removed.is_empty() && added.is_empty() {
+        // None of the negations the extractor knows changed; a bare "not" put after (or
+        // taken from) a modal or auxiliary still turns an undertaking round ("Everyone
+        // will not be told the outcome").
+        bare_negations(old, new, out);
+    }
     for (_, words) in added {
         out.push(Reason::new(
             Effect::Weakens,
@@ -280,6 +395,40 @@ fn negations(old: &str, new: &str, out: &mut Vec<Reason>) {
             Effect::Strengthens,
             format!("negation removed: \"{words}\""),
         ));
+    }
+}
+
+/// Words that negate what follows them.
+const NEGATORS: &[&[&str]] = &[&["not"], &["no", "longer"], &["never"]];
+
+/// Modals and auxiliaries a negator turns round: "will not", "must never", "is no longer".
+const AUXILIARIES: &[&str] = &[
+    "will", "shall", "must", "should", "may", "can", "would", "could", "is", "are", "be", "do",
+    "does", "was", "were", "has", "have",
+];
+
+fn bare_negations(old: &str, new: &str, out: &mut Vec<Reason>) {
+    for edit in word_edits(old, new) {
+        let negates = NEGATORS
+            .iter()
+            .any(|n| edit.keys.iter().map(String::as_str).eq(n.iter().copied()))
+            && edit
+                .before
+                .as_deref()
+                .is_some_and(|b| AUXILIARIES.contains(&b));
+        if !negates {
+            continue;
+        }
+        let words = super::clauses::collapse(&edit.context);
+        let reason = match edit.op {
+            Op::Insert => Reason::new(Effect::Weakens, format!("undertaking negated: \"{words}\"")),
+            Op::Delete => Reason::new(
+                Effect::Strengthens,
+                format!("negation removed: \"{words}\""),
+            ),
+            Op::Equal => continue,
+        };
+        out.push(reason);
     }
 }
 
@@ -524,6 +673,18 @@ mod tests {
     }
 
     #[test]
+    fn a_changed_period_is_paired_with_its_own_words_not_an_equal_one() {
+        assert_change(
+            "The consultation will last 12 weeks. This meets the undertaking to conduct \
+             12-week formal written consultations.",
+            "The consultation will last 8 weeks. This meets the undertaking to conduct \
+             12-week formal written consultations.",
+            Some(Class::Weakened),
+            "reduced from 84 to 56 days (\"12 weeks\" → \"8 weeks\")",
+        );
+    }
+
+    #[test]
     fn longer_notice_is_stronger() {
         assert_change(
             "Give a minimum of three months' notice in writing.",
@@ -578,6 +739,24 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_not_after_a_modal_negates_the_undertaking() {
+        assert_change(
+            "Everyone who takes part will be told the outcome.",
+            "Everyone who takes part will not be told the outcome.",
+            Some(Class::Weakened),
+            "undertaking negated: \"will not be\"",
+        );
+        assert_change(
+            "The Council will not consult on the changes.",
+            "The Council will consult on the changes.",
+            Some(Class::Strengthened),
+            "negation removed: \"not consult\"",
+        );
+        // "not" elsewhere is not a negated undertaking.
+        assert!(reasons("Funding, but not grants.", "Funding, not grants.").is_empty());
+    }
+
+    #[test]
     fn lists_of_alternatives_broaden_and_narrow() {
         assert_change(
             "Give notice when ending a funding relationship.",
@@ -600,6 +779,22 @@ mod tests {
             "Assess impact on age, disability and race.",
             Some(Class::Narrowed),
             "protected characteristics dropped: religion or belief, sexual orientation",
+        );
+    }
+
+    #[test]
+    fn periods_given_by_dates() {
+        assert_change(
+            "The consultation will run from 3 March to 14 April 2027.",
+            "The consultation will run from 3 March to 31 March 2027.",
+            Some(Class::Weakened),
+            "consultation period reduced from 42 to 28 days (\"from 3 March to 14 April 2027\"",
+        );
+        assert_change(
+            "Funding ends on 31 March 2027.",
+            "Funding ends on 31 December 2026.",
+            None,
+            "date changed: \"31 March 2027\" → \"31 December 2026\"",
         );
     }
 

@@ -41,6 +41,22 @@ pub struct Segment {
     pub text: String,
     /// Whether the source had white space before the run (renderers put a space there).
     pub space_before: bool,
+    /// For an equal run, whether the old text had white space before it (the old text can
+    /// differ: "[-Seek to-] Ensure" where the new text starts "Ensure"); otherwise the same
+    /// as `space_before`.
+    pub space_before_old: bool,
+}
+
+impl Segment {
+    /// Whether to put a space before this segment when showing one side: the old text
+    /// (`Op::Delete`: equal and deleted segments) or the new (`Op::Insert`).
+    pub fn spaced_in(&self, side: Op) -> bool {
+        if self.op == Op::Equal && side == Op::Delete {
+            self.space_before_old
+        } else {
+            self.space_before
+        }
+    }
 }
 
 /// A word or punctuation mark: its comparison key and where it is.
@@ -124,25 +140,23 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
                 new_index,
                 len,
             } => {
-                // Spaced in either text: the old side's view needs its own spacing too
-                // ("[-Seek to-] Ensure" where the new text starts "Ensure").
                 let spaced_in_old = old_tokens
                     .get(old_index)
                     .is_some_and(|t| spaced(old, t.start));
                 let run = &new_tokens[new_index..new_index + len];
-                push(&mut out, Op::Equal, new, run, spaced_in_old);
+                push(&mut out, Op::Equal, new, run, Some(spaced_in_old));
             }
             DiffOp::Delete {
                 old_index, old_len, ..
             } => {
                 let run = &old_tokens[old_index..old_index + old_len];
-                push(&mut out, Op::Delete, old, run, false);
+                push(&mut out, Op::Delete, old, run, None);
             }
             DiffOp::Insert {
                 new_index, new_len, ..
             } => {
                 let run = &new_tokens[new_index..new_index + new_len];
-                push(&mut out, Op::Insert, new, run, false);
+                push(&mut out, Op::Insert, new, run, None);
             }
             DiffOp::Replace {
                 old_index,
@@ -151,9 +165,9 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Segment> {
                 new_len,
             } => {
                 let run = &old_tokens[old_index..old_index + old_len];
-                push(&mut out, Op::Delete, old, run, false);
+                push(&mut out, Op::Delete, old, run, None);
                 let run = &new_tokens[new_index..new_index + new_len];
-                push(&mut out, Op::Insert, new, run, false);
+                push(&mut out, Op::Insert, new, run, None);
             }
         }
     }
@@ -168,12 +182,12 @@ fn spaced(text: &str, at: usize) -> bool {
 }
 
 /// Append a run of tokens of `text` as a segment, joining the previous segment if it has
-/// the same fate.
-fn push(out: &mut Vec<Segment>, op: Op, text: &str, tokens: &[Token], spaced_elsewhere: bool) {
+/// the same fate. `spaced_in_old` is the old text's spacing for an equal run.
+fn push(out: &mut Vec<Segment>, op: Op, text: &str, tokens: &[Token], spaced_in_old: Option<bool>) {
     let (Some(first), Some(last)) = (tokens.first(), tokens.last()) else {
         return;
     };
-    let space_before = spaced(text, first.start) || spaced_elsewhere;
+    let space_before = spaced(text, first.start);
     let piece = &text[first.start..last.end];
     match out.last_mut() {
         Some(previous) if previous.op == op => {
@@ -186,6 +200,7 @@ fn push(out: &mut Vec<Segment>, op: Op, text: &str, tokens: &[Token], spaced_els
             op,
             text: piece.to_string(),
             space_before,
+            space_before_old: spaced_in_old.unwrap_or(space_before),
         }),
     }
 }
@@ -200,6 +215,8 @@ pub(crate) struct WordEdit {
     pub text: String,
     /// The text around the edit in the version that has it ("when changing or ending").
     pub context: String,
+    /// The key of the token just before the edit, if any.
+    pub before: Option<String>,
 }
 
 /// Pure insertions and deletions (not replacements) between two texts.
@@ -221,16 +238,15 @@ pub(crate) fn word_edits(old: &str, new: &str) -> Vec<WordEdit> {
         let (Some(first), Some(last)) = (run.first(), run.last()) else {
             continue;
         };
-        let before = at
-            .checked_sub(1)
-            .and_then(|k| tokens.get(k))
-            .unwrap_or(first);
+        let previous = at.checked_sub(1).and_then(|k| tokens.get(k));
+        let before = previous.unwrap_or(first);
         let after = tokens.get(at + len).unwrap_or(last);
         out.push(WordEdit {
             op: edit,
             keys: run.iter().map(|t| t.key.clone()).collect(),
             text: text[first.start..last.end].to_string(),
             context: text[before.start..after.end].to_string(),
+            before: previous.map(|t| t.key.clone()),
         });
     }
     out
@@ -243,7 +259,7 @@ mod tests {
     fn render(segments: &[Segment]) -> String {
         let mut out = String::new();
         for (k, s) in segments.iter().enumerate() {
-            if k > 0 && s.space_before {
+            if k > 0 && (s.space_before || s.space_before_old) {
                 out.push(' ');
             }
             match s.op {
@@ -265,6 +281,30 @@ mod tests {
             render(&d),
             "Conduct [-12-week-] {+8-week+} formal written consultations{+, where possible+}."
         );
+    }
+
+    #[test]
+    fn each_side_keeps_its_own_spacing() {
+        let d = word_diff(
+            "Seek to Ensure (large print, Easy Read)",
+            "Ensure (Easy Read)",
+        );
+        let side = |view: Op| {
+            let mut out = String::new();
+            for (k, s) in d
+                .iter()
+                .filter(|s| s.op == Op::Equal || s.op == view)
+                .enumerate()
+            {
+                if k > 0 && s.spaced_in(view) {
+                    out.push(' ');
+                }
+                out.push_str(&s.text);
+            }
+            out
+        };
+        assert_eq!(side(Op::Delete), "Seek to Ensure (large print, Easy Read)");
+        assert_eq!(side(Op::Insert), "Ensure (Easy Read)");
     }
 
     #[test]

@@ -213,12 +213,13 @@ impl LocationJson {
     }
 }
 
-/// `{"op": "equal|delete|insert", "text"}`.
+/// `{"op": "equal|delete|insert", "text", "space_before", "space_before_old"}`.
 #[derive(Debug, Serialize)]
 pub struct SegmentJson<'a> {
     pub op: &'static str,
     pub text: &'a str,
     pub space_before: bool,
+    pub space_before_old: bool,
 }
 
 impl<'a> SegmentJson<'a> {
@@ -227,6 +228,7 @@ impl<'a> SegmentJson<'a> {
             op: s.op.as_str(),
             text: &s.text,
             space_before: s.space_before,
+            space_before_old: s.space_before_old,
         }
     }
 }

@@ -118,7 +118,7 @@ fn side(change: &Change, marked: Op) -> String {
         .iter()
         .filter(|s| s.op == Op::Equal || s.op == marked);
     for (k, s) in segments.enumerate() {
-        if k > 0 && s.space_before {
+        if k > 0 && s.spaced_in(marked) {
             out.push(' ');
         }
         let text = escape(&one_line(&s.text));

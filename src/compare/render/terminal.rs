@@ -108,7 +108,7 @@ fn side(change: &Change, marked: Op, paint: Paint) -> String {
         .filter(|s| s.op == Op::Equal || s.op == marked)
         .collect();
     for (k, s) in segments.iter().enumerate() {
-        if k > 0 && s.space_before {
+        if k > 0 && s.spaced_in(marked) {
             out.push(' ');
         }
         match s.op {
