@@ -276,9 +276,16 @@ fn change(
     } else {
         classify::reasons(&old_text, &new_text)
     };
-    // Who is bound.
-    let old_party = party::bound_party(&old_text, &old[0].heading_path);
-    let new_party = party::bound_party(&new_text, &new[0].heading_path);
+    // Who is bound (the same words under the same headings bind the same party).
+    let unchanged_context = same_words && old[0].heading_path == new[0].heading_path;
+    let (old_party, new_party) = if unchanged_context {
+        (None, None)
+    } else {
+        (
+            party::bound_party(&old_text, &old[0].heading_path),
+            party::bound_party(&new_text, &new[0].heading_path),
+        )
+    };
     let party_changed = matches!((old_party, new_party), (Some(a), Some(b)) if a != b);
     if let (true, Some(a), Some(b)) = (party_changed, old_party, new_party) {
         reasons.push(Reason {
