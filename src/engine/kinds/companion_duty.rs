@@ -54,8 +54,8 @@ fn denied(context: &Context<'_>, sentence: &Sentence, span: ByteSpan, duty: Duty
         .any(|w| before.ends_with(w) || before.ends_with(&format!("{w} giving")))
 }
 
-/// Reasons must be about the decision: in a trigger sentence, near one, or in a "Reasons
-/// for the decision" section. Other duties may be anywhere in the draft.
+/// Reasons must be about the decision: in a trigger sentence, near one, in a sentence that
+/// names the decision, or in a "Reasons for the decision" section. Other duties may be anywhere in the draft.
 fn in_scope(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -69,6 +69,11 @@ fn in_scope(
         .iter()
         .any(|t| t.block.abs_diff(sentence.block) <= 1)
     {
+        return true;
+    }
+    // "The reason for this decision is ...": about the decision wherever it stands.
+    let lower = context.text(sentence.span).to_lowercase();
+    if lower.contains("decision") || lower.contains("decided") {
         return true;
     }
     in_reasons_section(context, sentence.block)
