@@ -99,7 +99,13 @@ impl Config {
         config.lexicon = config
             .lexicon
             .iter()
-            .map(|p| if p.is_absolute() { p.clone() } else { base.join(p) })
+            .map(|p| {
+                if p.is_absolute() {
+                    p.clone()
+                } else {
+                    base.join(p)
+                }
+            })
             .collect();
         config.path = Some(path.to_path_buf());
         Ok(config)

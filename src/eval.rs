@@ -245,7 +245,14 @@ mod tests {
     fn unknown_status_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.expect.toml");
-        std::fs::write(&path, "document = \"x.txt\"\n[themes]\nconsultation = { status = \"fine\" }\n").unwrap();
-        assert!(load_expectation(&path).unwrap_err().to_string().contains("fine"));
+        std::fs::write(
+            &path,
+            "document = \"x.txt\"\n[themes]\nconsultation = { status = \"fine\" }\n",
+        )
+        .unwrap();
+        assert!(load_expectation(&path)
+            .unwrap_err()
+            .to_string()
+            .contains("fine"));
     }
 }

@@ -228,7 +228,10 @@ pub struct DocumentReport {
 impl DocumentReport {
     /// The verdict for a theme.
     pub fn theme(&self, theme: Theme) -> Option<&ThemeVerdict> {
-        self.themes.iter().find(|(t, _)| *t == theme).map(|(_, v)| v)
+        self.themes
+            .iter()
+            .find(|(t, _)| *t == theme)
+            .map(|(_, v)| v)
     }
 
     /// The most severe problem in the document, if any.
