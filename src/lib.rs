@@ -11,7 +11,10 @@
 pub mod annotate;
 pub mod config;
 pub mod document;
+pub mod engine;
 pub mod eval;
+pub mod extract;
 pub mod findings;
 pub mod ingest;
 pub mod lexicon;
+pub mod render;

@@ -1,7 +1,11 @@
 //! Argument parsing and dispatch for the `compactproof` binary.
 
+mod check;
+mod eval;
 mod inspect;
+mod lexicon;
 mod output;
+mod selection;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -19,8 +23,14 @@ pub mod exit {
 
 const AFTER_HELP: &str = "\
 Examples:
+  compactproof check report.docx              proof a draft against every bundled compact
+  compactproof check --compact durham plan.md proof against the County Durham Compact only
+  compactproof check --format html -o report.html draft.pdf
   compactproof inspect report.docx            what compactproof read from a draft
   compactproof inspect --format json plan.pdf the whole document model as JSON
+  compactproof lexicon list                   every compact's undertakings
+  compactproof lexicon show durham/4.4        one undertaking in full
+  compactproof lexicon check my-compact/      check a council's own lexicon files
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 Colour is used only on a terminal, and never when NO_COLOR is set.";
@@ -36,11 +46,26 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Proof drafts against the Compact: what is missing, short, hedged or in conflict.
+    ///
+    /// For each draft, decides which themes apply (consultation, funding notice, equality,
+    /// independence, feedback, reference to the Compact), checks every applicable
+    /// undertaking of the selected compacts, and reports each problem with the evidence,
+    /// the undertaking it rests on and the text that would fix it. Exit code 1 when there
+    /// are findings at or above --fail-on.
+    Check(check::Args),
+    /// Measure accuracy over a folder of labelled drafts (precision and recall per theme).
+    Eval(eval::Args),
     /// Show what compactproof read from a document: its blocks, with kinds and locations.
     ///
     /// Reads DOCX, PDF, text and Markdown (the format is detected from the content). Use it
     /// to check that a draft was read faithfully before trusting a proofing result.
     Inspect(inspect::Args),
+    /// List, show and check the compacts' undertakings (the lexicon).
+    ///
+    /// The four bundled compacts are compiled into compactproof; `--lexicon PATH` adds a
+    /// council's own (see lexicon/README.md for the format).
+    Lexicon(lexicon::Args),
 }
 
 /// Parse arguments, run the command, and map the outcome to an exit code.
@@ -58,13 +83,18 @@ pub fn main() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Check(args) => check::run(args),
+        Command::Eval(args) => eval::run(args),
         Command::Inspect(args) => inspect::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(e) if e.is_broken_pipe() => ExitCode::from(exit::CLEAN),
         Err(e) => {
-            output::error_line(&e.to_string());
+            for line in e.to_string().lines() {
+                output::error_line(line);
+            }
             ExitCode::from(exit::ERROR)
         }
     }

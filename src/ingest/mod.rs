@@ -139,6 +139,13 @@ pub fn detect_format(bytes: &[u8], extension: Option<&str>) -> Result<Format, In
             advice: "save it as text or Markdown (e.g. `pandoc -t markdown FILE`), or convert it to DOCX",
         });
     }
+    if ext.as_deref() == Some("pdf") {
+        // Named as a PDF but without the header every PDF starts with: reading it as text
+        // would print binary noise, so say what is wrong instead.
+        return Err(IngestError::Pdf(
+            "the file has no PDF header (%PDF-); it is not a PDF or is badly damaged".into(),
+        ));
+    }
     Ok(match ext.as_deref() {
         Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
         // A damaged Word file would otherwise be "read" as Windows-1252 noise.
@@ -243,12 +250,21 @@ mod tests {
             detect_format(b"# Title\n", Some("md")).unwrap(),
             Format::Markdown
         );
-        assert_eq!(detect_format(b"Plain", Some("pdf")).unwrap(), Format::Text);
-        // ...except that a file named .docx must be a DOCX: anything else is damage.
+        // ...except that a file named .docx or .pdf must be one: anything else is damage.
+        assert!(matches!(
+            detect_format(b"Plain", Some("pdf")),
+            Err(IngestError::Pdf(_))
+        ));
         assert!(matches!(
             detect_format(b"Plain", Some("docx")),
             Err(IngestError::Docx(_))
         ));
+    }
+
+    #[test]
+    fn a_pdf_without_a_pdf_header_is_an_error_not_text() {
+        let err = detect_format(b"\xa3\x1c\x06random", Some("PDF")).unwrap_err();
+        assert!(matches!(err, IngestError::Pdf(_)), "{err}");
     }
 
     #[test]

@@ -72,13 +72,15 @@ static ATX_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$").expect("heading pattern"));
 
 /// A detected list marker: the label to show, the byte length to strip, the nesting level.
-struct Marker {
-    label: String,
-    len: usize,
-    level: u8,
+/// Shared with the PDF reader, which sees the same labels at the start of extracted lines.
+pub(crate) struct Marker {
+    pub(crate) label: String,
+    pub(crate) len: usize,
+    pub(crate) level: u8,
 }
 
-fn list_marker(line: &str) -> Option<Marker> {
+/// The list marker at the start of `line`, if any (see the module docs for what counts).
+pub(crate) fn list_marker(line: &str) -> Option<Marker> {
     let caps = LIST_MARKER.captures(line)?;
     let whole = caps.get(0)?;
     let indent = caps.name("indent").map_or(0, |m| m.as_str().len());

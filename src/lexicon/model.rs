@@ -192,7 +192,7 @@ pub struct Undertaking {
     #[serde(default, rename = "requirement")]
     pub requirements: Vec<Requirement>,
     /// Why a draft cannot show compliance; present exactly when there are no requirements.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_checkable: Option<String>,
     #[serde(default, rename = "example")]
     pub examples: Vec<Example>,
@@ -220,7 +220,7 @@ pub enum Requirement {
         #[serde(rename = "shorter-allowed")]
         shorter_allowed: ShorterAllowed,
         /// The compact's own words for the exception, verbatim.
-        #[serde(default, rename = "get-out")]
+        #[serde(default, rename = "get-out", skip_serializing_if = "Option::is_none")]
         get_out: Option<String>,
     },
     /// A duty that goes with the trigger: notice in writing, reasons, feedback, ...
@@ -350,6 +350,34 @@ pub enum ShorterAllowed {
     ExceptionalCircumstances,
     WherePossible,
     WhereLegallyPossible,
+}
+
+impl ShorterAllowed {
+    /// The key's value as written in TOML.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ShorterAllowed::Never => "never",
+            ShorterAllowed::WithReason => "with-reason",
+            ShorterAllowed::ExceptionalCircumstances => "exceptional-circumstances",
+            ShorterAllowed::WherePossible => "where-possible",
+            ShorterAllowed::WhereLegallyPossible => "where-legally-possible",
+        }
+    }
+
+    /// When a shorter period is acceptable, in words.
+    pub fn describe(self) -> &'static str {
+        match self {
+            ShorterAllowed::Never => "no shorter period is allowed",
+            ShorterAllowed::WithReason => "a shorter period is allowed with a clear reason",
+            ShorterAllowed::ExceptionalCircumstances => {
+                "a shorter period only in exceptional circumstances"
+            }
+            ShorterAllowed::WherePossible => "the compact asks for it where possible",
+            ShorterAllowed::WhereLegallyPossible => {
+                "the compact asks for it where legally possible"
+            }
+        }
+    }
 }
 
 /// A duty that goes with a trigger.

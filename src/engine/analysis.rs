@@ -1,0 +1,233 @@
+//! One pass over a document: every body sentence with the terms found in it.
+//!
+//! The analysis runs each matcher once per sentence (the compiled vocabulary: triggers and
+//! duty words; the term extractors: durations, dates, "at once" phrases, hedges, negations,
+//! justifications, equality mentions, protected characteristics, references to the
+//! Compact) and keeps the results with document-relative spans. Requirement kinds then ask
+//! questions of this analysis and never re-scan text, so the work is linear in document
+//! size whatever the number of undertakings.
+
+use crate::document::{BlockKind, ByteSpan, Document};
+use crate::extract::compact_refs::{find_compact_refs, CompactNames, CompactRef};
+use crate::extract::dates::{find_date_ranges, find_dates, most_common_year, DateMatch, DateRange};
+use crate::extract::durations::{find_durations, Duration};
+use crate::extract::equality::{
+    characteristic_list_across, find_characteristic_list, find_equality_mentions,
+    CharacteristicList, EqualityMention,
+};
+use crate::extract::hedges::{find_hedges, find_justifications, find_negations, Marker};
+use crate::extract::immediate::{find_immediate, Immediate};
+use crate::lexicon::{CompiledVocabulary, VocabIndex};
+use time::Date;
+
+/// Everything found in one body sentence. Spans are into [`Document::text`].
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub block: usize,
+    pub span: ByteSpan,
+    /// Triggers that fire on this sentence (includes expanded).
+    pub triggers: Vec<VocabIndex>,
+    /// Direct vocabulary and trigger matches.
+    pub vocabulary: Vec<(VocabIndex, ByteSpan)>,
+    pub durations: Vec<Duration>,
+    pub date_ranges: Vec<DateRange>,
+    pub dates: Vec<DateMatch>,
+    pub immediate: Vec<Immediate>,
+    pub hedges: Vec<Marker>,
+    pub negations: Vec<Marker>,
+    pub justifications: Vec<Marker>,
+    pub equality: Vec<EqualityMention>,
+    pub characteristics: Option<CharacteristicList>,
+    pub compact_refs: Vec<CompactRef>,
+}
+
+impl Sentence {
+    pub fn has_trigger(&self, trigger: VocabIndex) -> bool {
+        self.triggers.contains(&trigger)
+    }
+}
+
+/// A whole document's analysis.
+#[derive(Debug)]
+pub struct Analysis<'d> {
+    pub document: &'d Document,
+    pub sentences: Vec<Sentence>,
+    /// Lists of protected characteristics spread over runs of list items or table cells,
+    /// with the span of the run.
+    pub characteristic_runs: Vec<(ByteSpan, CharacteristicList)>,
+    /// The date the document (a letter, say) is dated, when it says.
+    pub document_date: Option<(Date, ByteSpan)>,
+}
+
+impl<'d> Analysis<'d> {
+    /// Analyse `document` with the compiled vocabulary and the selected compacts' names.
+    pub fn new(
+        document: &'d Document,
+        vocabulary: &CompiledVocabulary,
+        names: &CompactNames,
+    ) -> Analysis<'d> {
+        let text = document.text();
+        let default_year = most_common_year(text);
+        let mut sentences = Vec::new();
+        for (block, span) in document.sentences() {
+            let s = &text[span.start..span.end];
+            let found = vocabulary.find_all(s);
+            let shift = |b: ByteSpan| b.shifted(span.start);
+            let triggers = vocabulary.fired_triggers(&found);
+            let mut compact_refs: Vec<CompactRef> = find_compact_refs(s);
+            compact_refs.extend(names.find(s));
+            for r in &mut compact_refs {
+                r.span = shift(r.span);
+            }
+            let mut durations = find_durations(s);
+            for d in &mut durations {
+                d.span = shift(d.span);
+            }
+            let mut date_ranges = find_date_ranges(s, default_year);
+            for r in &mut date_ranges {
+                r.span = shift(r.span);
+                r.start.span = shift(r.start.span);
+                r.end.span = shift(r.end.span);
+            }
+            let mut dates = find_dates(s, default_year);
+            for d in &mut dates {
+                d.span = shift(d.span);
+            }
+            let mut immediate = find_immediate(s);
+            for i in &mut immediate {
+                i.span = shift(i.span);
+            }
+            let shift_markers = |mut v: Vec<Marker>| {
+                for m in &mut v {
+                    m.span = shift(m.span);
+                }
+                v
+            };
+            let mut equality = find_equality_mentions(s);
+            for e in &mut equality {
+                e.span = shift(e.span);
+            }
+            let characteristics = find_characteristic_list(s).map(|mut list| {
+                for (_, m) in &mut list.matches {
+                    m.span = shift(m.span);
+                }
+                list
+            });
+            sentences.push(Sentence {
+                block,
+                span,
+                triggers,
+                vocabulary: found.into_iter().map(|(i, b)| (i, shift(b))).collect(),
+                durations,
+                date_ranges,
+                dates,
+                immediate,
+                hedges: shift_markers(find_hedges(s)),
+                negations: shift_markers(find_negations(s)),
+                justifications: shift_markers(find_justifications(s)),
+                equality,
+                characteristics,
+                compact_refs,
+            });
+        }
+        let characteristic_runs = characteristic_runs(document);
+        let document_date = document_date(document, default_year);
+        Analysis {
+            document,
+            sentences,
+            characteristic_runs,
+            document_date,
+        }
+    }
+
+    /// The text of a span.
+    pub fn text(&self, span: ByteSpan) -> &'d str {
+        self.document.slice(span)
+    }
+
+    /// Sentences on which `trigger` fires.
+    pub fn trigger_sentences(&self, trigger: VocabIndex) -> impl Iterator<Item = &Sentence> {
+        self.sentences
+            .iter()
+            .filter(move |s| s.has_trigger(trigger))
+    }
+
+    /// Sentences in the same block as `sentence`, and in the blocks just before and after.
+    pub fn neighbourhood<'a>(
+        &'a self,
+        sentence: &'a Sentence,
+    ) -> impl Iterator<Item = &'a Sentence> {
+        let block = sentence.block;
+        self.sentences
+            .iter()
+            .filter(move |s| s.block + 1 >= block && s.block <= block + 1)
+    }
+}
+
+/// Lists of characteristics spread over consecutive list items or table cells ("• age",
+/// "• disability", ...), which no single sentence holds.
+fn characteristic_runs(document: &Document) -> Vec<(ByteSpan, CharacteristicList)> {
+    let mut runs = Vec::new();
+    let mut current: Vec<usize> = Vec::new();
+    let flush = |current: &mut Vec<usize>, runs: &mut Vec<(ByteSpan, CharacteristicList)>| {
+        if current.len() >= 3 {
+            let texts: Vec<&str> = current
+                .iter()
+                .map(|&i| document.blocks[i].text.as_str())
+                .collect();
+            if let Some(mut list) = characteristic_list_across(&texts) {
+                for (index, m) in &mut list.matches {
+                    m.span = m.span.shifted(document.blocks[current[*index]].span.start);
+                }
+                let first = &document.blocks[current[0]];
+                let last = &document.blocks[*current.last().unwrap_or(&current[0])];
+                runs.push((ByteSpan::new(first.span.start, last.span.end), list));
+            }
+        }
+        current.clear();
+    };
+    for (index, block) in document.blocks.iter().enumerate() {
+        match block.kind {
+            BlockKind::ListItem { .. } | BlockKind::TableCell { .. } => current.push(index),
+            _ => flush(&mut current, &mut runs),
+        }
+    }
+    flush(&mut current, &mut runs);
+    runs
+}
+
+/// The date a letter or report is dated: a block near the top that is a date on its own
+/// ("6 January 2027"), or a labelled date ("Date: 6 January 2027", "Dated 6 January 2027").
+fn document_date(document: &Document, default_year: Option<i32>) -> Option<(Date, ByteSpan)> {
+    for block in document.blocks.iter().filter(|b| b.kind.is_body()).take(15) {
+        let mut offset = 0;
+        for line in block.text.split('\n') {
+            let line_start = offset;
+            offset += line.len() + 1;
+            let trimmed = line.trim();
+            let lower = trimmed.to_lowercase();
+            let labelled = [
+                "date:",
+                "dated",
+                "date of letter:",
+                "date of report:",
+                "date of issue:",
+            ]
+            .iter()
+            .find(|label| lower.starts_with(*label))
+            .map(|label| trimmed[label.len()..].trim());
+            let candidate = labelled.unwrap_or(trimmed);
+            let dates = find_dates(candidate, default_year);
+            let Some(first) = dates.first() else { continue };
+            // A date on its own line: the date covers nearly all the text.
+            let alone = first.span.len() + 3 >= candidate.trim_end_matches('.').len();
+            if alone || labelled.is_some() {
+                if let Some(date) = first.date() {
+                    let start = block.span.start + line_start;
+                    return Some((date, ByteSpan::new(start, start + line.len())));
+                }
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,225 @@
+//! `companion-duty`: a duty that goes with the trigger — notice in writing, reasons for the
+//! decision, feedback after consultation, accessible formats, an impact assessment.
+//!
+//! Each duty is satisfied by words from the shared vocabulary of the same name
+//! (`lexicon/vocabulary.toml`); the impact assessment is also satisfied by any equality
+//! impact assessment the draft mentions. A duty that the draft mentions only to deny it
+//! ("not in writing", "no feedback will be given") is `missing`; one it hedges ("we may
+//! publish a summary") is `weak`.
+
+use super::{required_mention, weakening_hedge, Context, Outcome};
+use crate::document::ByteSpan;
+use crate::engine::analysis::Sentence;
+use crate::extract::hedges::{MarkerKind, NegatedTerm};
+use crate::findings::{Status, Suggestion, SuggestionAction};
+use crate::lexicon::Duty;
+
+pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcome {
+    let triggers = context.trigger_sentences(applies_when);
+    let Some(first_trigger) = triggers.first() else {
+        return Outcome::not_applicable();
+    };
+    if duty == Duty::ImpactAssessment {
+        return required_mention::equality_assessment(
+            context,
+            first_trigger,
+            &["impact-assessment", "equality-assessment"],
+        );
+    }
+    let hits: Vec<(&Sentence, ByteSpan)> = context
+        .vocabulary_hits(duty.as_str())
+        .into_iter()
+        .filter(|(sentence, span)| !denied(context, sentence, *span, duty))
+        .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
+        .collect();
+    let unhedged = hits
+        .iter()
+        .find(|(sentence, span)| weakening_hedge(sentence, Some(*span)).is_none());
+    if let Some((sentence, span)) = unhedged {
+        return Outcome {
+            status: Status::Met,
+            evidence: Some(sentence.span),
+            terms: Some(*span),
+            days: None,
+            required_days: None,
+            message: format!(
+                "The draft provides {} (\u{201c}{}\u{201d}).",
+                duty.describe(),
+                context.text(*span)
+            ),
+            suggestion: None,
+        };
+    }
+    if let Some((sentence, span)) = hits.first() {
+        let hedge = weakening_hedge(sentence, Some(*span)).unwrap_or(*span);
+        return Outcome {
+            status: Status::Weak,
+            evidence: Some(sentence.span),
+            terms: Some(hedge),
+            days: None,
+            required_days: None,
+            message: format!(
+                "The draft mentions {} but hedges it (\u{201c}{}\u{201d}).",
+                duty.describe(),
+                context.text(hedge)
+            ),
+            suggestion: Some(Suggestion {
+                advice: format!(
+                    "Make it a commitment: remove \u{201c}{}\u{201d}.",
+                    context.text(hedge)
+                ),
+                action: SuggestionAction::None,
+                text: None,
+            }),
+        };
+    }
+    let (advice, text) = missing_fix(duty, context);
+    Outcome {
+        status: Status::Missing,
+        evidence: Some(first_trigger.span),
+        terms: None,
+        days: None,
+        required_days: None,
+        message: format!(
+            "The draft does not say it will provide {}.",
+            duty.describe()
+        ),
+        suggestion: Some(Suggestion {
+            advice: advice.to_string(),
+            action: SuggestionAction::InsertAfter,
+            text: Some(text),
+        }),
+    }
+}
+
+/// A mention that the sentence itself denies: "not in writing", "no feedback will be
+/// given", "without giving reasons".
+fn denied(context: &Context<'_>, sentence: &Sentence, span: ByteSpan, duty: Duty) -> bool {
+    let negated_here = sentence.negations.iter().any(|m| match m.kind {
+        MarkerKind::Negation(NegatedTerm::Feedback) => duty == Duty::Feedback,
+        _ => false,
+    });
+    if negated_here {
+        return true;
+    }
+    let before = context
+        .text(ByteSpan::new(sentence.span.start, span.start))
+        .to_lowercase();
+    let before = before.trim_end();
+    ["not", "no", "without", "rather than", "instead of", "nor"]
+        .iter()
+        .any(|w| before.ends_with(w) || before.ends_with(&format!("{w} giving")))
+}
+
+/// Reasons must be about the decision: in a trigger sentence, near one, or under a
+/// "reasons" heading. Other duties may be anywhere in the draft.
+fn in_scope(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    duty: Duty,
+    triggers: &[&Sentence],
+) -> bool {
+    if duty != Duty::Rationale {
+        return true;
+    }
+    if triggers
+        .iter()
+        .any(|t| t.block + 1 >= sentence.block && sentence.block <= t.block + 1)
+    {
+        return true;
+    }
+    under_reasons_heading(context, sentence.block)
+}
+
+fn under_reasons_heading(context: &Context<'_>, block: usize) -> bool {
+    use crate::document::BlockKind;
+    let blocks = &context.analysis.document.blocks;
+    blocks[..=block.min(blocks.len().saturating_sub(1))]
+        .iter()
+        .rev()
+        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .is_some_and(|h| {
+            let lower = h.text.to_lowercase();
+            lower.contains("reason") || lower.contains("rationale")
+        })
+}
+
+fn missing_fix(duty: Duty, context: &Context<'_>) -> (&'static str, String) {
+    match duty {
+        Duty::InWriting => (
+            "Say that notice will be given in writing.",
+            "Each organisation affected will be given formal notice of the decision in writing.".into(),
+        ),
+        Duty::Rationale => (
+            "Give the reason for the decision, in plain words, where the change is set out.",
+            "The reason for this decision is [the reason].".into(),
+        ),
+        Duty::Feedback => (
+            "Commit to telling consultees what was heard and how it changed the decision.",
+            format!(
+                "After the consultation closes we will publish a summary of the responses and explain how they influenced the final decision, in line with {}.",
+                context.compact_name
+            ),
+        ),
+        Duty::AccessibleFormats => (
+            "Say how people can get the consultation in accessible formats.",
+            "The consultation documents will be available in large print, Easy Read and other formats on request.".into(),
+        ),
+        Duty::ImpactAssessment => (
+            "Assess the impact before deciding.",
+            "An equality impact assessment has been carried out and is attached at Appendix [X].".into(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::assert_status;
+    use crate::findings::Status;
+
+    fn duty(duty: &str, applies_when: &str) -> String {
+        format!("kind = \"companion-duty\"\napplies-when = \"{applies_when}\"\nduty = \"{duty}\"\n")
+    }
+
+    #[test]
+    fn notice_in_writing() {
+        let r = duty("in-writing", "funding-change");
+        assert_status(
+            &r,
+            "We will give the trust three months' notice in writing that the grant will end.",
+            Status::Met,
+        );
+        assert_status(
+            &r,
+            "The grant will end in June; groups were told at a meeting and not in writing.",
+            Status::Missing,
+        );
+        assert_status(
+            &r,
+            "The library opening hours are unchanged.",
+            Status::NotApplicable,
+        );
+    }
+
+    #[test]
+    fn feedback_after_consultation() {
+        let r = duty("feedback", "consultation");
+        assert_status(&r, "The public consultation will run for 12 weeks. We will publish a summary of responses and explain how they shaped the decision.", Status::Met);
+        assert_status(
+            &r,
+            "The public consultation will run for 12 weeks.",
+            Status::Missing,
+        );
+    }
+
+    #[test]
+    fn reasons_for_the_decision() {
+        let r = duty("rationale", "funding-change");
+        assert_status(
+            &r,
+            "The grant will end on 31 March because the national programme funding has ended.",
+            Status::Met,
+        );
+        assert_status(&r, "The grant will end on 31 March.", Status::Missing);
+    }
+}
