@@ -77,6 +77,9 @@ pub(crate) fn can_delete(scan: &Scan, paragraph: &Paragraph, range: &Range<usize
         };
         let mut pos = first.range.start;
         for child in &run.children {
+            if child.kind == ChildKind::Properties {
+                continue;
+            }
             let len = child.visible.len();
             let inside = if len == 0 {
                 range.start < pos && pos < range.end
