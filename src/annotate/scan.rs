@@ -541,7 +541,7 @@ impl State<'_> {
             if exact {
                 map.extend(raw.clone());
             } else {
-                map.extend(std::iter::repeat_n(raw.start, text.len()));
+                map.extend(std::iter::repeat(raw.start).take(text.len()));
             }
             content.end = raw.end;
         }
