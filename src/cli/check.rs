@@ -91,10 +91,11 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         });
         match read {
             Ok(document) => {
-                for warning in &document.warnings {
+                let report = engine.check(&document, &file.display().to_string());
+                // The report's warnings include the reading's, plus the engine's own.
+                for warning in &report.warnings {
                     warning_line(&format!("{}: {warning}", file.display()));
                 }
-                let report = engine.check(&document, &file.display().to_string());
                 checked.push((report, document));
             }
             Err(e) => {

@@ -18,6 +18,8 @@ use crate::extract::equality::{
 use crate::extract::hedges::{find_hedges, find_justifications, find_negations, Marker};
 use crate::extract::immediate::{find_immediate, Immediate};
 use crate::lexicon::{CompiledVocabulary, VocabIndex};
+use regex::Regex;
+use std::sync::LazyLock;
 use time::Date;
 
 /// Everything found in one body sentence. Spans are into [`Document::text`].
@@ -68,10 +70,47 @@ impl<'d> Analysis<'d> {
     ) -> Analysis<'d> {
         let text = document.text();
         let default_year = most_common_year(text);
+        let terms_trigger = vocabulary.trigger("funding-terms");
+        let generic_checked: Vec<VocabIndex> = GENERIC_WHEN_TRIGGERS
+            .iter()
+            .filter_map(|id| vocabulary.trigger(id))
+            .collect();
+        let body = document.sentences();
+        let mut matches: Vec<Vec<(VocabIndex, ByteSpan)>> = body
+            .iter()
+            .map(|(_, span)| {
+                let s = &text[span.start..span.end];
+                let mut found = vocabulary.find_all(s);
+                found.retain(|(index, span)| {
+                    let practice = generic_checked.contains(index) && not_a_decision(s, *span);
+                    let imposed = Some(*index) == terms_trigger && imposed_on_the_council(s, *span);
+                    !(practice || imposed)
+                });
+                found
+            })
+            .collect();
+        // Funding decisions and grant terms matter to the Compact only when they concern the
+        // sector: a commercial ICT contract that is not renewed is no Compact matter. A
+        // draft that names the sector is in scope; one that names none but deals with a
+        // company (a supplier, "Ltd", "plc") is not; otherwise it is given the benefit of
+        // the doubt (a letter to "Grangetown Neighbourhood Activities Group").
+        let sector = vocabulary.trigger("sector-relationship");
+        let names_sector = matches
+            .iter()
+            .flatten()
+            .any(|(index, _)| Some(*index) == sector);
+        if !names_sector && COMMERCIAL.is_match(text) {
+            let scoped: Vec<VocabIndex> = SECTOR_SCOPED_TRIGGERS
+                .iter()
+                .filter_map(|id| vocabulary.trigger(id))
+                .collect();
+            for found in &mut matches {
+                found.retain(|(index, _)| !scoped.contains(index));
+            }
+        }
         let mut sentences = Vec::new();
-        for (block, span) in document.sentences() {
+        for ((block, span), found) in body.into_iter().zip(matches) {
             let s = &text[span.start..span.end];
-            let found = vocabulary.find_all(s);
             let shift = |b: ByteSpan| b.shifted(span.start);
             let triggers = vocabulary.fired_triggers(&found);
             let mut compact_refs: Vec<CompactRef> = find_compact_refs(s);
@@ -160,8 +199,73 @@ impl<'d> Analysis<'d> {
         let block = sentence.block;
         self.sentences
             .iter()
-            .filter(move |s| s.block + 1 >= block && s.block <= block + 1)
+            .filter(move |s| s.block.abs_diff(block) <= 1)
     }
+}
+
+/// Triggers whose matches do not count in a sentence about what happens *whenever* it
+/// happens: "the Council gives three months' notice when ending or changing funding" states
+/// a practice, it does not end anyone's funding.
+const GENERIC_WHEN_TRIGGERS: &[&str] = &["funding-change"];
+
+/// Words that show a draft deals with a company rather than the sector.
+static COMMERCIAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:Ltd|Limited|plc|PLC|LLP)(?-u:\b)").expect("commercial pattern")
+});
+
+/// Triggers that count only in a document that names the voluntary and community sector
+/// (the `sector-relationship` trigger's own phrases).
+const SECTOR_SCOPED_TRIGGERS: &[&str] = &["funding-change", "funding-terms"];
+
+/// True when the match is not a decision about funding: a practice introduced by "when",
+/// "before", "if", "whenever" or "where" (optionally with "deciding to"), or a point in
+/// time ("at the end of the grant period"). "Before deciding to end funding" is not on the
+/// list: drafts use it of the decision they are making.
+fn not_a_decision(sentence: &str, span: ByteSpan) -> bool {
+    let after = sentence[span.end..].trim_start().to_lowercase();
+    if ["period", "year", "term"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    let before = sentence[..span.start].trim_end().to_lowercase();
+    let before = before
+        .strip_suffix("deciding to")
+        .or_else(|| before.strip_suffix("proposing to"))
+        .unwrap_or(&before)
+        .trim_end();
+    ["when", "if", "whenever", "where", "wherever"]
+        .iter()
+        .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+}
+
+/// Grant conditions that central government or another funder sets on the council ("the
+/// DWP grant conditions require ...") are not terms the council sets on the sector.
+fn imposed_on_the_council(sentence: &str, span: ByteSpan) -> bool {
+    let start = sentence[..span.start]
+        .char_indices()
+        .rev()
+        .nth(40)
+        .map_or(0, |(i, _)| i);
+    let before = &sentence[start..span.start];
+    [
+        "DWP",
+        "Government",
+        "government",
+        "Ministry",
+        "Department",
+        "DfE",
+        "DHSC",
+        "Home Office",
+        "MHCLG",
+        "DLUHC",
+        "Treasury",
+        "Arts Council",
+        "Lottery",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
 }
 
 /// Lists of characteristics spread over consecutive list items or table cells ("• age",

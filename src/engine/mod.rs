@@ -35,6 +35,7 @@ pub struct Engine<'l> {
     lexicon: &'l Lexicon,
     compacts: Vec<&'l Compact>,
     names: CompactNames,
+    quotes: CompactText,
 }
 
 impl<'l> Engine<'l> {
@@ -69,6 +70,7 @@ impl<'l> Engine<'l> {
                 .flat_map(|c| c.meta.names.iter().cloned().chain([c.meta.title.clone()])),
         );
         Ok(Engine {
+            quotes: CompactText::new(lexicon),
             lexicon,
             compacts,
             names,
@@ -90,7 +92,14 @@ impl<'l> Engine<'l> {
     }
 
     /// Check one document. `path` is how the report names it.
+    ///
+    /// A document that is itself a compact (it quotes many undertakings word for word) is
+    /// not a draft acting under one: it gets a warning saying so and no theme findings,
+    /// rather than "notice period missing" against its own undertakings.
     pub fn check(&self, document: &Document, path: &str) -> DocumentReport {
+        if let Some(title) = self.quotes.is_a_compact(document.text()) {
+            return self.compact_text_report(document, path, title);
+        }
         let analysis = Analysis::new(document, self.lexicon.vocabulary(), &self.names);
         let context = Context::new(&analysis, self.lexicon.vocabulary(), self.compact_name());
         let mut groups: BTreeMap<(String, Option<u32>), Group> = BTreeMap::new();
@@ -145,20 +154,42 @@ impl<'l> Engine<'l> {
         DocumentReport {
             path: path.to_string(),
             format: document.format,
-            compacts: self
-                .compacts
-                .iter()
-                .map(|c| CompactRef {
-                    id: c.id().to_string(),
-                    title: c.meta.title.clone(),
-                    version: c.meta.version.clone(),
-                })
-                .collect(),
+            compacts: self.compact_refs(),
             themes,
             findings,
             unchecked,
             warnings: document.warnings.clone(),
         }
+    }
+
+    fn compact_text_report(&self, document: &Document, path: &str, title: &str) -> DocumentReport {
+        let mut warnings = document.warnings.clone();
+        warnings.push(format!(
+            "this document quotes the {title} throughout: it reads as a compact itself, not a draft acting under one, so no theme is checked; use `compactproof compare` to compare versions of a compact"
+        ));
+        DocumentReport {
+            path: path.to_string(),
+            format: document.format,
+            compacts: self.compact_refs(),
+            themes: Theme::REPORTED
+                .iter()
+                .map(|t| (*t, verdict::theme_verdict(*t, &[], None)))
+                .collect(),
+            findings: Vec::new(),
+            unchecked: Vec::new(),
+            warnings,
+        }
+    }
+
+    fn compact_refs(&self) -> Vec<CompactRef> {
+        self.compacts
+            .iter()
+            .map(|c| CompactRef {
+                id: c.id().to_string(),
+                title: c.meta.title.clone(),
+                version: c.meta.version.clone(),
+            })
+            .collect()
     }
 
     fn reference(&self, compact: &Compact, undertaking: &Undertaking) -> UndertakingRef {
@@ -216,6 +247,74 @@ impl ExampleRunner for ExampleChecker {
             Status::NotApplicable => ExpectedStatus::NotApplicable,
         }
     }
+}
+
+/// Recognises the text of a compact: undertakings quoted word for word.
+struct CompactText {
+    /// Normalised quotes (lower case, letters and digits only, single spaces).
+    quotes: aho_corasick::AhoCorasick,
+    /// The compact title each quote belongs to.
+    owners: Vec<String>,
+}
+
+/// How many different undertakings quoted verbatim make a document a compact.
+const COMPACT_QUOTES: usize = 8;
+
+impl CompactText {
+    fn new(lexicon: &Lexicon) -> CompactText {
+        let mut patterns = Vec::new();
+        let mut owners = Vec::new();
+        for (compact, undertaking) in lexicon.entries() {
+            let quote = normalise_for_quotes(&undertaking.quote);
+            // Short quotes ("Respect the independence of the sector.") are ordinary prose.
+            if quote.len() >= 60 {
+                patterns.push(quote);
+                owners.push(compact.meta.title.clone());
+            }
+        }
+        CompactText {
+            quotes: aho_corasick::AhoCorasick::new(&patterns)
+                .expect("quotes are plain strings and always compile"),
+            owners,
+        }
+    }
+
+    /// The title of the compact whose undertakings the text quotes, if it quotes enough.
+    fn is_a_compact(&self, text: &str) -> Option<&str> {
+        let text = normalise_for_quotes(text);
+        let mut seen = std::collections::BTreeSet::new();
+        for m in self.quotes.find_overlapping_iter(&text) {
+            seen.insert(m.pattern().as_usize());
+        }
+        if seen.len() < COMPACT_QUOTES {
+            return None;
+        }
+        let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+        for index in seen {
+            *counts.entry(self.owners[index].as_str()).or_default() += 1;
+        }
+        counts
+            .into_iter()
+            .max_by_key(|(_, n)| *n)
+            .map(|(title, _)| title)
+    }
+}
+
+fn normalise_for_quotes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
 }
 
 /// Requirements of several undertakings that are one check.

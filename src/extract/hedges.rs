@@ -1,20 +1,20 @@
 //! The small words that change what a commitment is worth: hedges that turn a promise into
 //! an intention ("where possible", "we aim to", "may"), negations that refuse the duty
 //! outright ("no consultation is required", "will not be giving notice"), justifications for
-//! a shorter period ("because of the statutory deadline", "exceptional circumstances"),
-//! markers that notice is in writing ("in writing", "this letter") and markers that a reason
-//! is given ("the reason for", "following a review").
+//! a shorter period ("because of the statutory deadline", "exceptional circumstances").
+//! Whether notice is in writing and whether a reason is given are duties, so their words
+//! live in the lexicon's shared vocabulary (`lexicon/vocabulary.toml`: `in-writing`,
+//! `rationale`), where a council can extend them without touching Rust.
 //!
 //! The themes turn on these: a period of 12 weeks "where possible" is `weak`; "no
-//! consultation is required" is `conflict`; a short period with a reason is `met`; notice
-//! must be in writing and come with a rationale. This module only finds the words; which
+//! consultation is required" is `conflict`; a short period with a reason is `met`. This
+//! module only finds the words; which
 //! commitment they qualify is the engine's business.
 //!
 //! A caller may rely on:
 //! - Each [`Marker`] has one [`MarkerKind`]. The kinds are independent vocabularies, so one
-//!   phrase may be found as two markers of different kinds ("because" is both a
-//!   [`MarkerKind::Justification`] and a [`MarkerKind::Rationale`]); within one kind
-//!   matches never overlap and the longest phrase wins ("we will aim to" over "aim to").
+//!   phrase may be found as markers of different kinds; within one kind matches never
+//!   overlap and the longest phrase wins ("we will aim to" over "aim to").
 //! - A hedge inside a negation ("not be subject to consultation") is reported only as the
 //!   negation.
 //! - "May" the month is not a hedge: a capitalised "May" counts only where a sentence
@@ -63,12 +63,6 @@ pub enum MarkerKind {
     /// A reason for a shorter period: "because", "due to", "statutory deadline",
     /// "exceptional circumstances", "urgent", "in order to meet".
     Justification,
-    /// Notice is (or is to be) in writing: "in writing", "written notice", "by letter", "this
-    /// letter", "written confirmation".
-    InWriting,
-    /// A reason for a decision: "the reason for", "because", "the rationale", "this decision
-    /// has been taken", "following a review".
-    Rationale,
 }
 
 /// One marker phrase as written.
@@ -219,71 +213,6 @@ static JUSTIFICATIONS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
     )
 });
 
-static IN_WRITING: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
-    PhraseSet::new(
-        [
-            "in writing",
-            "notice in writing",
-            "formal notice in writing",
-            "written notice",
-            "formal written notice",
-            "written notification",
-            "notification in writing",
-            "written confirmation",
-            "confirmation in writing",
-            "confirm in writing",
-            "by letter",
-            "this letter",
-            "a letter",
-            "by email",
-            "by e-mail",
-            "i am writing",
-            "we are writing",
-            "will write to",
-            "we will write",
-            "write to",
-            "written to",
-        ]
-        .map(|p| (p, ())),
-        &[],
-        false,
-    )
-});
-
-static RATIONALES: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
-    PhraseSet::new(
-        [
-            "the reason for",
-            "the reasons for",
-            "reason for",
-            "reasons for",
-            "the reason is",
-            "the reason being",
-            "this is because",
-            "because",
-            "due to",
-            "owing to",
-            "as a result of",
-            "the rationale",
-            "rationale",
-            "this decision has been taken",
-            "the decision has been taken",
-            "this decision was taken",
-            "the decision was taken",
-            "the decision has been made",
-            "this decision has been made",
-            "following a review",
-            "following the review",
-            "in light of",
-            "in view of",
-            "in order to",
-        ]
-        .map(|p| (p, ())),
-        &[],
-        false,
-    )
-});
-
 /// One pattern per negated term, whole-word, any white space between words.
 static NEGATIONS: LazyLock<Regex> = LazyLock::new(|| {
     let adj = r"(?:formal|public|statutory|further|separate|prior|wider|full|specific|targeted|additional|any)";
@@ -383,16 +312,6 @@ pub fn find_justifications(text: &str) -> Vec<Marker> {
     plain(&JUSTIFICATIONS, text, MarkerKind::Justification)
 }
 
-/// Every in-writing marker in `text` ([`MarkerKind::InWriting`]).
-pub fn find_in_writing(text: &str) -> Vec<Marker> {
-    plain(&IN_WRITING, text, MarkerKind::InWriting)
-}
-
-/// Every rationale marker in `text` ([`MarkerKind::Rationale`]).
-pub fn find_rationales(text: &str) -> Vec<Marker> {
-    plain(&RATIONALES, text, MarkerKind::Rationale)
-}
-
 /// Every marker of every kind in `text`, ordered by start, then by end.
 pub fn find_markers(text: &str) -> Vec<Marker> {
     let mut all = find_negations(text);
@@ -409,8 +328,6 @@ pub fn find_markers(text: &str) -> Vec<Marker> {
             }),
     );
     all.extend(find_justifications(text));
-    all.extend(find_in_writing(text));
-    all.extend(find_rationales(text));
     all.sort_by_key(|m| (m.span.start, m.span.end));
     all
 }
@@ -653,7 +570,7 @@ mod tests {
     }
 
     #[test]
-    fn justifications_in_writing_and_rationales() {
+    fn justifications() {
         let text = "A shorter six-week period is necessary because of the statutory deadline for registering bus service changes.";
         assert_markers(
             find_justifications(text),
@@ -663,42 +580,6 @@ mod tests {
                 ("statutory deadline", MarkerKind::Justification),
             ],
         );
-        let text = "Please treat this letter as formal written notice that the award will end.";
-        assert_markers(
-            find_in_writing(text),
-            text,
-            &[
-                ("this letter", MarkerKind::InWriting),
-                ("formal written notice", MarkerKind::InWriting),
-            ],
-        );
-        let text = "The reason for this decision is the reduction in the Public Health Grant.";
-        assert_markers(
-            find_rationales(text),
-            text,
-            &[("The reason for", MarkerKind::Rationale)],
-        );
-        let text = "Following a review, owing to pressures";
-        assert_markers(
-            find_rationales(text),
-            text,
-            &[
-                ("Following a review", MarkerKind::Rationale),
-                ("owing to", MarkerKind::Rationale),
-            ],
-        );
-        assert!(find_in_writing("We will write\nto each group.").len() == 1);
-        assert!(find_in_writing("handwriting and underwriting").is_empty());
         assert!(find_justifications("a sure footing").is_empty());
-    }
-
-    #[test]
-    fn one_phrase_two_kinds() {
-        let text = "The grant ends because the fund has closed.";
-        let kinds: Vec<MarkerKind> = find_markers(text).iter().map(|m| m.kind).collect();
-        assert_eq!(
-            kinds,
-            vec![MarkerKind::Justification, MarkerKind::Rationale]
-        );
     }
 }

@@ -51,8 +51,8 @@ pub use equality::{
     EqualityMentionKind, ProtectedCharacteristic,
 };
 pub use hedges::{
-    find_hedges, find_in_writing, find_justifications, find_markers, find_negations,
-    find_rationales, HedgeKind, Marker, MarkerKind, NegatedTerm,
+    find_hedges, find_justifications, find_markers, find_negations, HedgeKind, Marker, MarkerKind,
+    NegatedTerm,
 };
 pub use immediate::{find_immediate, Immediate, ImmediateKind};
 

@@ -381,7 +381,7 @@ pub(crate) fn compile(
                     i
                 }
                 None => {
-                    if description.as_deref().map_or(true, |d| d.trim().is_empty()) {
+                    if description.as_deref().is_none_or(|d| d.trim().is_empty()) {
                         errors.push(source.error(
                             LexiconErrorKind::Invalid,
                             &id_span,

@@ -111,12 +111,13 @@ fn render_document(
     out.push('\n');
     summary_table(out, report, paint);
     if !report.unchecked.is_empty() {
-        let ids: Vec<&str> = report.unchecked.iter().map(|u| u.id.as_str()).collect();
+        // The list is long (most undertakings concern practice, not drafts); the annex
+        // lists them for a person to confirm, so the terminal only counts them.
+        let n = report.unchecked.len();
         out.push_str(&format!(
-            "{} no draft can show; a person should confirm {}: {}\n",
-            plural(ids.len(), "undertaking"),
-            if ids.len() == 1 { "it" } else { "them" },
-            ids.join(", ")
+            "{} cannot be checked in a draft; `compactproof annex` lists {} for a person to confirm\n",
+            plural(n, "undertaking"),
+            if n == 1 { "it" } else { "them" },
         ));
     }
 }
@@ -150,6 +151,12 @@ fn diagnostic<'a>(checked: &'a Checked<'_>, finding: &'a Finding) -> Vec<Group<'
                         .annotation(AnnotationKind::Primary.span(terms).label(label(finding)));
                     // The sentence, so the reader sees which words the finding rests on.
                     snippet = snippet.annotation(AnnotationKind::Context.span(view.sentence));
+                }
+                None if finding.status == Status::Missing => {
+                    // Nothing to underline: point at where the missing sentence would go.
+                    let end = view.sentence.end;
+                    snippet = snippet
+                        .annotation(AnnotationKind::Primary.span(end..end).label(label(finding)));
                 }
                 None => {
                     snippet = snippet.annotation(
@@ -238,7 +245,7 @@ fn label(finding: &Finding) -> String {
         (Status::Missing, _, Some(required)) => {
             format!("no period stated; at least {required} required")
         }
-        (Status::Missing, ..) => "the missing commitment belongs here".to_string(),
+        (Status::Missing, ..) => "add the missing commitment after this".to_string(),
         (Status::Conflict, ..) => "conflicts with the Compact".to_string(),
         (Status::Met, ..) => "meets the Compact".to_string(),
         (Status::NotApplicable, ..) => "not applicable".to_string(),

@@ -7,11 +7,10 @@
 //! ("not in writing", "no feedback will be given") is `missing`; one it hedges ("we may
 //! publish a summary") is `weak`.
 
-use super::{required_mention, weakening_hedge, Context, Outcome};
+use super::{required_mention, Context, Outcome};
 use crate::document::ByteSpan;
 use crate::engine::analysis::Sentence;
 use crate::extract::hedges::{MarkerKind, NegatedTerm};
-use crate::findings::{Status, Suggestion, SuggestionAction};
 use crate::lexicon::Duty;
 
 pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcome {
@@ -32,64 +31,8 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .filter(|(sentence, span)| !denied(context, sentence, *span, duty))
         .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
         .collect();
-    let unhedged = hits
-        .iter()
-        .find(|(sentence, span)| weakening_hedge(sentence, Some(*span)).is_none());
-    if let Some((sentence, span)) = unhedged {
-        return Outcome {
-            status: Status::Met,
-            evidence: Some(sentence.span),
-            terms: Some(*span),
-            days: None,
-            required_days: None,
-            message: format!(
-                "The draft provides {} (\u{201c}{}\u{201d}).",
-                duty.describe(),
-                context.text(*span)
-            ),
-            suggestion: None,
-        };
-    }
-    if let Some((sentence, span)) = hits.first() {
-        let hedge = weakening_hedge(sentence, Some(*span)).unwrap_or(*span);
-        return Outcome {
-            status: Status::Weak,
-            evidence: Some(sentence.span),
-            terms: Some(hedge),
-            days: None,
-            required_days: None,
-            message: format!(
-                "The draft mentions {} but hedges it (\u{201c}{}\u{201d}).",
-                duty.describe(),
-                context.text(hedge)
-            ),
-            suggestion: Some(Suggestion {
-                advice: format!(
-                    "Make it a commitment: remove \u{201c}{}\u{201d}.",
-                    context.text(hedge)
-                ),
-                action: SuggestionAction::None,
-                text: None,
-            }),
-        };
-    }
     let (advice, text) = missing_fix(duty, context);
-    Outcome {
-        status: Status::Missing,
-        evidence: Some(first_trigger.span),
-        terms: None,
-        days: None,
-        required_days: None,
-        message: format!(
-            "The draft does not say it will provide {}.",
-            duty.describe()
-        ),
-        suggestion: Some(Suggestion {
-            advice: advice.to_string(),
-            action: SuggestionAction::InsertAfter,
-            text: Some(text),
-        }),
-    }
+    required_mention::judge(context, &hits, first_trigger, duty.describe(), advice, text)
 }
 
 /// A mention that the sentence itself denies: "not in writing", "no feedback will be
@@ -111,8 +54,8 @@ fn denied(context: &Context<'_>, sentence: &Sentence, span: ByteSpan, duty: Duty
         .any(|w| before.ends_with(w) || before.ends_with(&format!("{w} giving")))
 }
 
-/// Reasons must be about the decision: in a trigger sentence, near one, or under a
-/// "reasons" heading. Other duties may be anywhere in the draft.
+/// Reasons must be about the decision: in a trigger sentence, near one, or in a "Reasons
+/// for the decision" section. Other duties may be anywhere in the draft.
 fn in_scope(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -124,24 +67,42 @@ fn in_scope(
     }
     if triggers
         .iter()
-        .any(|t| t.block + 1 >= sentence.block && sentence.block <= t.block + 1)
+        .any(|t| t.block.abs_diff(sentence.block) <= 1)
     {
         return true;
     }
-    under_reasons_heading(context, sentence.block)
+    in_reasons_section(context, sentence.block)
 }
 
-fn under_reasons_heading(context: &Context<'_>, block: usize) -> bool {
-    use crate::document::BlockKind;
+/// True when `block` is a reasons heading or sits under one. A heading is a heading block,
+/// or (in text files) a short line of its own without a full stop: "Reason for the
+/// reduction", "REASONS FOR DECISION".
+fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
     let blocks = &context.analysis.document.blocks;
-    blocks[..=block.min(blocks.len().saturating_sub(1))]
-        .iter()
+    let Some(upto) = blocks.get(..=block) else {
+        return false;
+    };
+    upto.iter()
         .rev()
-        .find(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .find(|b| is_heading_like(b))
         .is_some_and(|h| {
             let lower = h.text.to_lowercase();
             lower.contains("reason") || lower.contains("rationale")
         })
+}
+
+fn is_heading_like(block: &crate::document::Block) -> bool {
+    use crate::document::BlockKind;
+    match block.kind {
+        BlockKind::Heading { .. } => true,
+        BlockKind::Paragraph => {
+            let text = block.text.trim();
+            !text.contains('\n')
+                && text.split_whitespace().count() <= 8
+                && !text.ends_with(['.', ';', ',', ':'])
+        }
+        _ => false,
+    }
 }
 
 fn missing_fix(duty: Duty, context: &Context<'_>) -> (&'static str, String) {

@@ -104,7 +104,7 @@ pub fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     let hedge = if chosen.up_to {
         Some(chosen.terms)
     } else {
-        weakening_hedge(chosen.sentence, Some(chosen.terms))
+        weakening_hedge(context, chosen.sentence, Some(chosen.terms))
     };
     if let Some(hedge) = hedge {
         let hedge_words = context.text(hedge);
@@ -174,6 +174,39 @@ pub fn evaluate(requirement: &Requirement, context: &Context<'_>) -> Outcome {
     }
 }
 
+/// The minimum written in the style of the words it replaces: digits or words ("12 weeks",
+/// "twelve weeks"), hyphenated ("12-week", "twelve-week"), possessive ("three months'").
+fn replacement_period(stated: &str, min: u32, unit: &'static str) -> String {
+    const WORDS: [&str; 13] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve",
+    ];
+    let number = if stated
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_digit())
+        || min > 12
+    {
+        min.to_string()
+    } else {
+        WORDS[min as usize].to_string()
+    };
+    let lower = stated.to_lowercase();
+    let singular = unit.trim_end_matches('s');
+    if lower.split_whitespace().count() == 1 && lower.contains('-') {
+        return format!("{number}-{singular}");
+    }
+    let possessive = lower.ends_with("'s")
+        || lower.ends_with("’s")
+        || lower.ends_with('\'')
+        || lower.ends_with('’');
+    let apostrophe = if lower.contains('’') { "’" } else { "'" };
+    if possessive {
+        format!("{number} {unit}{apostrophe}")
+    } else {
+        format!("{number} {unit}")
+    }
+}
+
 fn unit_words(requirement: &Requirement) -> &'static str {
     match requirement {
         Requirement::MinimumPeriod { unit, min, .. } => match (unit, *min == 1) {
@@ -208,15 +241,7 @@ fn short_suggestion(
     };
     if chosen.is_duration {
         let stated = context.text(chosen.terms);
-        let replacement = match period {
-            PeriodKind::Notice if stated.to_lowercase().contains("notice") => {
-                format!("{minimum}' notice")
-            }
-            PeriodKind::Consultation if stated.contains('-') && !stated.contains(' ') => {
-                format!("{min}-week")
-            }
-            _ => minimum.clone(),
-        };
+        let replacement = replacement_period(stated, *min, unit_words(requirement));
         Suggestion {
             advice: format!("Extend the period to at least {minimum} ({reason_clause})."),
             action: SuggestionAction::Replace,
@@ -302,32 +327,44 @@ fn ruled_out(context: &Context<'_>, required: u32) -> Outcome {
     }
 }
 
-/// Words that mark a sentence as quoting a rule rather than stating the draft's own
-/// period.
-const RULE_WORDS: &[&str] = &[
+/// Verbs that, after a reference to the Compact, make the sentence a statement of what the
+/// Compact says ("The Compact asks for 12 weeks"), not of what this draft does.
+const COMPACT_RULE_VERBS: &[&str] = &[
+    "requires",
+    "require",
+    "asks",
+    "ask for",
+    "expects",
+    "commits",
+    "says",
+    "states",
+    "sets out",
+    "recommends",
+    "undertaking",
+    "provides",
+    "calls for",
+    "gives",
+    "accepts",
+    "allows",
+    "is clear",
+];
+
+/// Verbs that make a sentence about an agreement, contract or guidance a statement of its
+/// terms ("the agreement allows one month's notice").
+const TERMS_VERBS: &[&str] = &[
     "requires",
     "require ",
-    "recommends",
-    "expects",
-    "asks for",
-    "asks public",
-    "sets out",
-    " says",
-    "states that",
-    "standard",
-    "normally",
-    "usual",
-    "guidance",
-    "best practice",
     "allows",
     "provides for",
     "permits",
     "entitles",
     "specifies",
-    "in accordance with clause",
+    "sets out",
+    "states",
     "under clause",
-    "minimum of 12 weeks set",
-    "compact's",
+    "in accordance with clause",
+    "recommends",
+    "expects",
 ];
 
 /// Words that mark the draft's own commitment even in a sentence that also cites a rule.
@@ -345,30 +382,66 @@ const COMMITMENT_WORDS: &[&str] = &[
     "is giving",
     "this letter gives",
     "will receive",
+    "is given",
+    "are given",
 ];
 
+/// A sentence that states a rule (the Compact's, a contract's, guidance) rather than the
+/// draft's own period.
 fn quotes_a_rule(context: &Context<'_>, sentence: &Sentence) -> bool {
-    let lower = context.text(sentence.span).to_lowercase();
-    let cites_rule = !sentence.compact_refs.is_empty()
-        || [
-            "agreement",
-            "contract",
-            "clause",
-            "terms and conditions",
-            "guidance",
-            "legislation",
-            "act ",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-    cites_rule
-        && RULE_WORDS.iter().any(|w| lower.contains(w))
-        && !COMMITMENT_WORDS.iter().any(|w| lower.contains(w))
+    let text = context.text(sentence.span);
+    let lower = text.to_lowercase();
+    if COMMITMENT_WORDS.iter().any(|w| lower.contains(w)) {
+        return false;
+    }
+    let compact_rule = sentence.compact_refs.iter().any(|r| {
+        let after = text[r.span.end - sentence.span.start..]
+            .chars()
+            .take(60)
+            .collect::<String>()
+            .to_lowercase();
+        let after = after.trim_start_matches(['\'', '’', 's', ' ']);
+        COMPACT_RULE_VERBS.iter().any(|v| after.starts_with(v))
+            || after.starts_with("undertaking")
+            || (after.starts_with('(') && COMPACT_RULE_VERBS.iter().any(|v| after.contains(v)))
+            || COMPACT_RULE_VERBS
+                .iter()
+                .any(|v| after.split(' ').take(4).any(|w| w == v.trim()))
+    });
+    if compact_rule {
+        return true;
+    }
+    let cites_terms = [
+        "agreement",
+        "contract",
+        "clause",
+        "terms and conditions",
+        "guidance",
+        "legislation",
+        "regulations",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    cites_terms && TERMS_VERBS.iter().any(|w| lower.contains(w))
 }
 
 /// Words before a duration that make it something other than the period itself.
 fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration) -> bool {
     if duration.in_past || duration.further {
+        return true;
+    }
+    // "the first six weeks of the notice period": part of a period, not the period.
+    let words = context.text(duration.span).to_lowercase();
+    if [
+        "the first",
+        "the last",
+        "the next",
+        "the final",
+        "the remaining",
+    ]
+    .iter()
+    .any(|w| words.starts_with(w))
+    {
         return true;
     }
     let before = &context
@@ -389,6 +462,28 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
     .iter()
     .any(|w| before.ends_with(w))
         || (duration.qualifier == Qualifier::Maximum && !starts_up_to(context, duration))
+        || {
+            // "a fortnight before the consultation opens": a lead time, not the period.
+            let after = context
+                .text(ByteSpan::new(duration.span.end, sentence.span.end))
+                .trim_start()
+                .to_lowercase();
+            [
+                "before",
+                "after",
+                "prior to",
+                "ahead of",
+                "later",
+                "earlier",
+                "in advance",
+                "beforehand",
+                "into the",
+                "from the close",
+                "from the end",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+        }
 }
 
 fn starts_up_to(context: &Context<'_>, duration: &Duration) -> bool {
@@ -460,11 +555,10 @@ fn consultation_candidates<'a>(
         for sentence in triggers.iter().copied() {
             if let Some(next) = next_in_block(context, sentence) {
                 let lower = context.text(next.span).to_lowercase();
-                if ["run", "last", "open", "close", "period"]
+                let about_period = ["run", "last", "open", "close", "period", "live"]
                     .iter()
-                    .any(|w| lower.contains(w))
-                    && !quotes_a_rule(context, next)
-                {
+                    .any(|w| lower.contains(w));
+                if (about_period || !next.date_ranges.is_empty()) && !quotes_a_rule(context, next) {
                     if let Some(range) = next.date_ranges.first() {
                         candidates.push(Candidate {
                             days: range.days,
@@ -494,13 +588,30 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
         let lower = context.text(sentence.span).to_lowercase();
         let is_trigger = triggers.iter().any(|t| t.span == sentence.span);
         let about_notice = lower.contains("notice") || lower.contains("notif");
-        if !(is_trigger || about_notice) || quotes_a_rule(context, sentence) {
+        let near_trigger = triggers
+            .iter()
+            .any(|t| t.block.abs_diff(sentence.block) <= 2);
+        if !(is_trigger || about_notice || near_trigger)
+            || quotes_a_rule(context, sentence)
+            || rejected_option(&lower)
+        {
             continue;
         }
+        let takes_effect = [
+            "take effect",
+            "takes effect",
+            "effective",
+            "from the date of this letter",
+            "will end",
+            "will cease",
+            "will stop",
+        ]
+        .iter()
+        .any(|w| lower.contains(w));
         for immediate in &sentence.immediate {
             let counts = match immediate.kind {
                 ImmediateKind::Immediately => is_trigger,
-                _ => true,
+                _ => is_trigger || about_notice,
             };
             if counts {
                 candidates.push(Candidate {
@@ -512,16 +623,25 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
                 });
             }
         }
-        if about_notice {
-            for d in sentence
-                .durations
-                .iter()
-                .filter(|d| !not_a_period(context, sentence, d))
-            {
+        for d in sentence
+            .durations
+            .iter()
+            .filter(|d| !not_a_period(context, sentence, d))
+        {
+            // In a sentence about ending funding, "will cease in a fortnight" states the
+            // notice as much as "a fortnight's notice" does.
+            let introduced_by_in = {
+                let before = context
+                    .text(ByteSpan::new(sentence.span.start, d.span.start))
+                    .trim_end()
+                    .to_lowercase();
+                before.ends_with(" in") || before.ends_with(" after")
+            };
+            if about_notice || (is_trigger && introduced_by_in) || (near_trigger && takes_effect) {
                 candidates.push(duration_candidate(context, sentence, d));
             }
         }
-        if is_trigger && sentence.immediate.is_empty() {
+        if near_trigger && sentence.immediate.is_empty() && sentence.durations.is_empty() {
             if let Some(range) = sentence.date_ranges.first().filter(|_| about_notice) {
                 candidates.push(Candidate {
                     days: range.days,
@@ -538,35 +658,75 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
     candidates
 }
 
-/// "The grant will end on 31 March 2027" in a letter dated 6 January 2027: 84 days.
+/// Words that, shortly before a date, make it the date funding ends or changes.
+const TAKES_EFFECT: &[&str] = &[
+    "end",
+    "cease",
+    "terminat",
+    "stop",
+    "expir",
+    "apply",
+    "applies",
+    "effect",
+    "withdraw",
+    "reduc",
+    "final payment",
+    "last payment",
+    "until",
+];
+
+/// An option the draft considered and turned down ("Ending the grant immediately:
+/// rejected") states no period the draft gives.
+fn rejected_option(lower: &str) -> bool {
+    [
+        "rejected",
+        "not recommended",
+        "discounted",
+        "not preferred",
+        "was considered but",
+        "ruled out",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
+}
+
+/// "The grant will end on 31 March 2027" in a letter dated 6 January 2027: 84 days. Only a
+/// date that a takes-effect phrase introduces counts, in a sentence about funding.
 fn end_date_candidate<'a>(
     context: &Context<'a>,
     sentence: &'a Sentence,
     lower: &str,
 ) -> Option<Candidate<'a>> {
     let (dated, _) = context.analysis.document_date?;
-    let ends = [
-        "end",
-        "cease",
-        "terminat",
-        "stop",
-        "final",
-        "expire",
-        "withdraw",
-        "effect from",
-        "close",
+    let about_funding = [
+        "grant",
+        "funding",
+        "contract",
+        "commission",
+        "service",
+        "payment",
+        "agreement",
     ]
     .iter()
     .any(|w| lower.contains(w));
-    if !ends || sentence.dates.len() != 1 {
+    if !about_funding {
         return None;
     }
-    let date = sentence.dates[0].date()?;
-    let days = (date - dated).whole_days();
+    let text = context.text(sentence.span).to_lowercase();
+    let date = sentence.dates.iter().find(|d| {
+        let before = &text[..d.span.start - sentence.span.start];
+        let window_start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
+        let window = &before[window_start..];
+        let introduced = ["on", "from", "until", "by", "to"]
+            .iter()
+            .any(|w| window.trim_end().ends_with(&format!(" {w}")));
+        introduced && TAKES_EFFECT.iter().any(|w| window.contains(w))
+    })?;
+    let days = (date.date()? - dated).whole_days();
     (days >= 0).then(|| Candidate {
         days: u32::try_from(days).unwrap_or(u32::MAX),
         sentence,
-        terms: sentence.dates[0].span,
+        terms: date.span,
         up_to: false,
         is_duration: false,
     })
@@ -590,33 +750,53 @@ fn distance(a: ByteSpan, b: ByteSpan) -> usize {
     }
 }
 
-/// A reason for a shorter consultation: a justification in the period's sentence, or in a
-/// nearby sentence that talks about the period.
+/// A reason for a shorter consultation: a justification in the period's sentence, in a
+/// nearby sentence that talks about the period, or anywhere in the draft in a sentence
+/// that explains a shorter period ("A shorter six-week period is necessary because ...",
+/// often in a Consultation section far from the recommendation that states the dates).
 fn reason_for_shorter(context: &Context<'_>, sentence: &Sentence) -> Option<ByteSpan> {
     if let Some(m) = sentence.justifications.first() {
         return Some(m.span);
     }
-    context.analysis.neighbourhood(sentence).find_map(|s| {
+    let talks_about = |s: &Sentence, words: &[&str]| {
         let lower = context.text(s.span).to_lowercase();
-        let about_period = [
-            "shorter",
-            "short ",
-            "reduced",
-            "less than",
-            "period",
-            "timescale",
-            "weeks",
-            "deadline",
-            "curtailed",
-            "compressed",
-        ]
-        .iter()
-        .any(|w| lower.contains(w));
-        if about_period {
-            s.justifications.first().map(|m| m.span)
-        } else {
-            None
-        }
+        words.iter().any(|w| lower.contains(w))
+    };
+    const ABOUT_PERIOD: &[&str] = &[
+        "shorter",
+        "short ",
+        "reduced",
+        "less than",
+        "period",
+        "timescale",
+        "weeks",
+        "deadline",
+        "curtailed",
+        "compressed",
+    ];
+    const ABOUT_SHORTER: &[&str] = &[
+        "shorter",
+        "reduced period",
+        "reduced consultation",
+        "less than 12",
+        "less than twelve",
+        "curtailed",
+        "compressed",
+        "truncated",
+        "abridged",
+    ];
+    let nearby = context
+        .analysis
+        .neighbourhood(sentence)
+        .filter(|s| talks_about(s, ABOUT_PERIOD))
+        .find_map(|s| s.justifications.first().map(|m| m.span));
+    nearby.or_else(|| {
+        context
+            .analysis
+            .sentences
+            .iter()
+            .filter(|s| talks_about(s, ABOUT_SHORTER) && !quotes_a_rule(context, s))
+            .find_map(|s| s.justifications.first().map(|m| m.span))
     })
 }
 
@@ -759,6 +939,22 @@ shorter-allowed = "exceptional-circumstances"
     }
 
     #[test]
+    fn replacements_keep_the_drafts_style() {
+        use super::replacement_period;
+        assert_eq!(
+            replacement_period("one month's", 3, "months"),
+            "three months'"
+        );
+        assert_eq!(replacement_period("six-week", 12, "weeks"), "twelve-week");
+        assert_eq!(replacement_period("6-week", 12, "weeks"), "12-week");
+        assert_eq!(replacement_period("28 days", 3, "months"), "3 months");
+        assert_eq!(
+            replacement_period("four weeks", 12, "weeks"),
+            "twelve weeks"
+        );
+    }
+
+    #[test]
     fn an_end_date_counts_from_the_letter_date() {
         let o = assert_status(
             NOTICE,
@@ -766,5 +962,20 @@ shorter-allowed = "exceptional-circumstances"
             Status::Short,
         );
         assert_eq!(o.days, Some(84));
+    }
+}
+
+#[cfg(test)]
+mod regression_tests {
+    use super::super::test_support::assert_status;
+    use crate::findings::Status;
+
+    const NOTICE: &str = "kind = \"minimum-period\"\napplies-when = \"funding-change\"\nperiod = \"notice\"\nmin = 3\nunit = \"months\"\nshorter-allowed = \"exceptional-circumstances\"\n";
+
+    /// b-redcar-centres-no-consultation: the notice is stated as when payments cease.
+    #[test]
+    fn payments_ceasing_in_a_fortnight_is_fourteen_days_notice() {
+        let o = assert_status(NOTICE, "The Council will stop paying running costs contributions to community centre associations. Payments will cease in a fortnight, on 1 March 2027.", Status::Short);
+        assert_eq!(o.days, Some(14));
     }
 }

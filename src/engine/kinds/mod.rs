@@ -189,9 +189,16 @@ pub fn check_of(requirement: &Requirement, undertaking_theme: Theme) -> (String,
 
 /// The hedge in a sentence that weakens a commitment, if any: a get-out condition or an
 /// aspiration anywhere in it, or a modal verb ("may", "could") shortly before `near`.
-pub fn weakening_hedge(sentence: &Sentence, near: Option<ByteSpan>) -> Option<ByteSpan> {
+pub fn weakening_hedge(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    near: Option<ByteSpan>,
+) -> Option<ByteSpan> {
     use crate::extract::hedges::{HedgeKind, MarkerKind};
     sentence.hedges.iter().find_map(|m| match m.kind {
+        MarkerKind::Hedge(HedgeKind::Conditional) if conditions_the_decision(context, m.span) => {
+            None
+        }
         MarkerKind::Hedge(HedgeKind::Conditional | HedgeKind::Aspiration) => Some(m.span),
         MarkerKind::Hedge(HedgeKind::Modal) => {
             let close = near.is_none_or(|n| m.span.end <= n.start && n.start - m.span.end <= 60);
@@ -199,6 +206,34 @@ pub fn weakening_hedge(sentence: &Sentence, near: Option<ByteSpan>) -> Option<By
         }
         _ => None,
     })
+}
+
+/// "subject to the outcome of the consultation", "subject to Cabinet approval": the
+/// decision waits on something, which is not a hedge on the commitment itself.
+fn conditions_the_decision(context: &Context<'_>, hedge: ByteSpan) -> bool {
+    let text = context.text(hedge).to_lowercase();
+    if !text.starts_with("subject to") {
+        return false;
+    }
+    let document = context.analysis.document.text();
+    let end = (hedge.end + 60).min(document.len());
+    let end = (hedge.end..=end)
+        .rev()
+        .find(|i| document.is_char_boundary(*i))
+        .unwrap_or(hedge.end);
+    let after = document[hedge.end..end].to_lowercase();
+    [
+        "outcome",
+        "consultation",
+        "approval",
+        "decision",
+        "cabinet",
+        "agreement",
+        "budget",
+        "council",
+    ]
+    .iter()
+    .any(|w| after.contains(w))
 }
 
 #[cfg(test)]

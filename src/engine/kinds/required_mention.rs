@@ -134,7 +134,9 @@ fn vocabulary_mention(context: &Context<'_>, id: &str, anchor: &Sentence) -> Out
     )
 }
 
-fn judge(
+/// Met by an unhedged mention, weak when every mention is hedged, missing without one (the
+/// fix anchored after `anchor`).
+pub(super) fn judge(
     context: &Context<'_>,
     hits: &[(&Sentence, ByteSpan)],
     anchor: &Sentence,
@@ -144,7 +146,7 @@ fn judge(
 ) -> Outcome {
     if let Some((sentence, span)) = hits
         .iter()
-        .find(|(sentence, span)| weakening_hedge(sentence, Some(*span)).is_none())
+        .find(|(sentence, span)| weakening_hedge(context, sentence, Some(*span)).is_none())
     {
         return Outcome {
             status: Status::Met,
@@ -160,7 +162,7 @@ fn judge(
         };
     }
     if let Some((sentence, span)) = hits.first() {
-        let hedge = weakening_hedge(sentence, Some(*span)).unwrap_or(*span);
+        let hedge = weakening_hedge(context, sentence, Some(*span)).unwrap_or(*span);
         return Outcome {
             status: Status::Weak,
             evidence: Some(sentence.span),

@@ -555,7 +555,7 @@ fn rows(tbl: &Element) -> Vec<&Element> {
 fn cells(row: &Element) -> Vec<&Element> {
     let mut out = Vec::new();
     collect(row, "tc", &mut out);
-    out.retain(|cell| !cell.w("tcPr").is_some_and(|p| p.w("cellDel").is_some()));
+    out.retain(|cell| cell.w("tcPr").is_none_or(|p| p.w("cellDel").is_none()));
     out
 }
 

@@ -374,7 +374,7 @@ fn letters(n: i64) -> String {
     let index = (n - 1) % 26;
     let repeat = ((n - 1) / 26 + 1) as usize;
     let letter = (b'a' + index as u8) as char;
-    std::iter::repeat(letter).take(repeat).collect()
+    std::iter::repeat_n(letter, repeat).collect()
 }
 
 fn roman(mut n: i64) -> String {
