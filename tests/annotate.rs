@@ -116,8 +116,11 @@ struct Case {
     synthetic_tracked: bool,
 }
 
-/// Entries of a zip: (name, raw compressed bytes, crc, method, uncompressed bytes).
-fn entries(path: &Path) -> Vec<(String, Vec<u8>, u32, String, Vec<u8>)> {
+/// One zip entry: (name, raw compressed bytes, crc, method, uncompressed bytes).
+type Entry = (String, Vec<u8>, u32, String, Vec<u8>);
+
+/// The entries of a zip, in order.
+fn entries(path: &Path) -> Vec<Entry> {
     let bytes = std::fs::read(path).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut out = Vec::new();

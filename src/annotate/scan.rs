@@ -541,7 +541,7 @@ impl State<'_> {
             if exact {
                 map.extend(raw.clone());
             } else {
-                map.extend(std::iter::repeat(raw.start).take(text.len()));
+                map.resize(map.len() + text.len(), raw.start);
             }
             content.end = raw.end;
         }
