@@ -2,8 +2,9 @@
 //!
 //! Every corpus DOCX (including the Word-like split-run file and the one that already has
 //! comments and tracked changes) and a few fixture drafts are annotated with the engine's
-//! findings plus one synthetic replacement on a real sentence (so every file exercises a
-//! tracked deletion), then:
+//! findings plus two synthetic ones (a replacement on a real sentence, so every file
+//! exercises a tracked deletion, and a finding with no location, which goes on a heading
+//! or the first paragraph with a tracked new paragraph after it), then:
 //! - every zip entry we do not edit is byte-identical (raw compressed bytes, CRC, method)
 //!   and in its original order;
 //! - LibreOffice converts the copy to ODT and PDF without error; the ODT has exactly one
@@ -105,6 +106,29 @@ fn synthetic_replacement(document: &Document) -> Option<Finding> {
             text: Some(SYNTHETIC_TEXT.into()),
         }),
     })
+}
+
+/// A `missing` finding with no location: it goes on the most relevant heading or the
+/// first paragraph, with a tracked new paragraph after it.
+fn synthetic_unanchored() -> Finding {
+    Finding {
+        id: "synthetic.unanchored".into(),
+        theme: Theme::Feedback,
+        status: Status::Missing,
+        severity: Severity::Warning,
+        undertakings: Vec::new(),
+        message: "A synthetic finding with no location.".into(),
+        location: None,
+        evidence: None,
+        evidence_terms: None,
+        days: None,
+        required_days: None,
+        suggestion: Some(Suggestion {
+            advice: "Add a sentence.".into(),
+            action: SuggestionAction::InsertAfter,
+            text: Some("SYNTHETIC-INSERTED-PARAGRAPH.".into()),
+        }),
+    }
 }
 
 struct Case {
@@ -242,6 +266,7 @@ fn annotated_copies_pass_libreoffice_and_keep_everything_else() {
         let mut findings = engine.check(&document, &name).findings;
         let synthetic = synthetic_replacement(&document);
         findings.extend(synthetic.clone());
+        findings.push(synthetic_unanchored());
         let result = annotate_docx_report(&bytes, &document, &findings, &options(true))
             .unwrap_or_else(|e| panic!("{name}: {e}"));
         let comments_only = annotate_docx_report(&bytes, &document, &findings, &options(false))

@@ -361,3 +361,102 @@ fn apply(original: &str, mut edits: Vec<Applied>, mut skipped: Vec<String>) -> F
         skipped,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::ByteSpan;
+    use crate::findings::{FindingLocation, Severity, Status, Suggestion};
+    use crate::ingest::{read_bytes, Limits};
+    use crate::lexicon::Theme;
+
+    fn finding(
+        document: &Document,
+        terms_at: usize,
+        terms: &str,
+        evidence: &str,
+        action: SuggestionAction,
+        text: &str,
+    ) -> Finding {
+        Finding {
+            id: "test.check".into(),
+            theme: Theme::Consultation,
+            status: Status::Short,
+            severity: Severity::Error,
+            undertakings: Vec::new(),
+            message: "m".into(),
+            location: Some(FindingLocation::of(
+                document,
+                ByteSpan::new(terms_at, terms_at + terms.len()),
+            )),
+            evidence: Some(evidence.into()),
+            evidence_terms: Some(terms.into()),
+            days: None,
+            required_days: None,
+            suggestion: Some(Suggestion {
+                advice: "a".into(),
+                action,
+                text: Some(text.into()),
+            }),
+        }
+    }
+
+    #[test]
+    fn markdown_source_keeps_wrapping_and_emphasis_and_the_right_occurrence() {
+        let source = "# Plan\n\nThe pilot ran for six weeks.\n\nThe consultation will run\nfor **six weeks** from May.\n\n## Next\n";
+        let document = read_bytes(source.as_bytes(), Some("md"), &Limits::default()).unwrap();
+        let at = document.text().rfind("six weeks").unwrap();
+        let f = finding(
+            &document,
+            at,
+            "six weeks",
+            "The consultation will run for six weeks from May.",
+            SuggestionAction::Replace,
+            "12 weeks",
+        );
+        let g = finding(
+            &document,
+            at,
+            "six weeks",
+            "The consultation will run for six weeks from May.",
+            SuggestionAction::InsertAfter,
+            "Feedback will be published.",
+        );
+        let fixed = fix_source(source, Format::Markdown, &document, &[f, g]);
+        assert_eq!(
+            fixed.text,
+            "# Plan\n\nThe pilot ran for six weeks.\n\nThe consultation will run\nfor **12 weeks** from May.\n\nFeedback will be published.\n\n## Next\n"
+        );
+        assert!(fixed.skipped.is_empty(), "{:?}", fixed.skipped);
+    }
+
+    #[test]
+    fn document_text_fixes_use_exact_offsets_and_overlaps_are_skipped() {
+        let source = "We will consult for six weeks.\n\nThen decide.";
+        let document = read_bytes(source.as_bytes(), Some("txt"), &Limits::default()).unwrap();
+        let at = document.text().find("six weeks").unwrap();
+        let f = finding(
+            &document,
+            at,
+            "six weeks",
+            "We will consult for six weeks.",
+            SuggestionAction::Replace,
+            "12 weeks",
+        );
+        let g = finding(
+            &document,
+            at,
+            "six weeks",
+            "We will consult for six weeks.",
+            SuggestionAction::Replace,
+            "The consultation will run for twelve weeks.",
+        );
+        let fixed = fix_document_text(&document, &[f, g]);
+        assert_eq!(
+            fixed.text,
+            "The consultation will run for twelve weeks.\n\nThen decide."
+        );
+        assert_eq!(fixed.applied.len(), 1);
+        assert_eq!(fixed.skipped.len(), 1, "{:?}", fixed.skipped);
+    }
+}

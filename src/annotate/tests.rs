@@ -446,3 +446,74 @@ fn damaged_input_is_an_error_not_a_panic() {
         assert!(annotate_docx(&bytes, &document, std::slice::from_ref(&f), &options()).is_err());
     }
 }
+
+/// Regression: every run of Word-like split text carries its own (empty) `w:rPr`, which
+/// once counted as an object inside the deletion and left the change to the comment.
+#[test]
+fn deletions_run_through_runs_that_each_have_properties() {
+    let words = [
+        "regardless ",
+        "of ",
+        "race, ",
+        "age, ",
+        "disability ",
+        "or ",
+        "belief.",
+    ];
+    let mut body = String::from("<w:p>");
+    for (i, word) in words.iter().enumerate() {
+        if i == 3 {
+            body.push_str(r#"<w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="5011" w:name="_bm"/><w:bookmarkEnd w:id="5011"/>"#);
+        }
+        body.push_str(&format!(
+            r#"<w:r w:rsidR="00A1B2C3"><w:rPr></w:rPr><w:t xml:space="preserve">{word}</w:t></w:r>"#
+        ));
+    }
+    body.push_str("</w:p>");
+    let original = docx(&body, &[]);
+    let document = read(&original);
+    let sentence = "regardless of race, age, disability or belief.";
+    let f = finding(
+        &document,
+        Status::Missing,
+        sentence,
+        "race, age, disability",
+        SuggestionAction::Replace,
+        "age, disability, race, religion or belief, sex",
+    );
+    let annotated = annotate_docx_report(&original, &document, &[f], &options()).unwrap();
+    assert_eq!((annotated.tracked, annotated.untracked), (1, 0));
+    let xml = part(&annotated.bytes, "word/document.xml").unwrap();
+    assert_eq!(xml.matches("<w:del ").count(), 3, "{xml}");
+    assert!(xml.contains(r#"<w:bookmarkStart w:id="5011" w:name="_bm"/>"#));
+    assert_eq!(
+        read(&annotated.bytes).text(),
+        "regardless of age, disability, race, religion or belief, sex or belief."
+    );
+}
+
+#[test]
+fn a_numbered_paragraph_and_a_table_cell_are_found_by_their_text() {
+    let body = r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Consult for six weeks.</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Owner</w:t></w:r></w:p></w:tc></w:tr></w:tbl><w:p><w:r><w:t>Consult for six weeks.</w:t></w:r></w:p>"#;
+    let original = docx(body, &[]);
+    let document = read(&original);
+    // The second occurrence (the paragraph after the table) is the one the finding means.
+    let second = document.text().rfind("six weeks").unwrap();
+    let mut f = finding(
+        &document,
+        Status::Short,
+        "Consult for six weeks.",
+        "six weeks",
+        SuggestionAction::Replace,
+        "12 weeks",
+    );
+    f.location = Some(FindingLocation::of(
+        &document,
+        ByteSpan::new(second, second + 9),
+    ));
+    let annotated = annotate_docx(&original, &document, &[f], &options()).unwrap();
+    assert_eq!(
+        read(&annotated).text(),
+        "Consult for six weeks.\n\nOwner\n\nConsult for 12 weeks."
+    );
+}
