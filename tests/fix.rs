@@ -288,3 +288,30 @@ fn annotate_refuses_non_docx_and_several_drafts() {
     assert_eq!(two.status.code(), Some(2));
     assert!(!out.exists());
 }
+
+#[test]
+fn annotated_copies_are_reproducible_with_source_date_epoch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut copies = Vec::new();
+    for name in ["one.docx", "two.docx"] {
+        let out = dir.path().join(name);
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_compactproof"))
+            .args(["check", "--no-config", "-q", DOCX_DRAFT, "--annotate"])
+            .arg(&out)
+            .env("NO_COLOR", "1")
+            .env("SOURCE_DATE_EPOCH", "1803891600")
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        copies.push(std::fs::read(&out).unwrap());
+    }
+    assert_eq!(copies[0], copies[1]);
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&copies[0][..])).unwrap();
+    let mut comments = String::new();
+    archive
+        .by_name("word/comments.xml")
+        .unwrap()
+        .read_to_string(&mut comments)
+        .unwrap();
+    assert!(comments.contains(r#"w:date="2027-03-01T09:00:00Z""#), "{comments}");
+}

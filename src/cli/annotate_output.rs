@@ -1,6 +1,7 @@
 //! Writing annotated Word copies for `check --annotate` and `fix -o OUT.docx`.
 //!
-//! The copy is made by the library ([`compactproof::annotate`]); this module checks the
+//! The copy is made by the library ([`compactproof::annotate`]), dated now (or at
+//! `SOURCE_DATE_EPOCH`, for reproducible builds of review packs); this module checks the
 //! input is a DOCX, writes the copy under the safety rules of
 //! [`super::output::write_file_atomically`] (never over an input, atomic, no replacing
 //! without `--force`) and says on stderr what went in.
@@ -31,7 +32,7 @@ pub fn write_annotated(
             ),
         ));
     }
-    let annotated = annotate_docx_report(original, document, findings, &AnnotateOptions::now())
+    let annotated = annotate_docx_report(original, document, findings, &options())
         .map_err(|e| CliError::input(input, e))?;
     write_file_atomically(output, &annotated.bytes, inputs, force)?;
     let mut summary = format!(
@@ -51,6 +52,15 @@ pub fn write_annotated(
     }
     note_line(&summary);
     Ok(())
+}
+
+/// Dated now, or at `SOURCE_DATE_EPOCH` when it is set (for reproducible output).
+fn options() -> AnnotateOptions {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| time::OffsetDateTime::from_unix_timestamp(secs).ok())
+        .map_or_else(AnnotateOptions::now, AnnotateOptions::at)
 }
 
 fn plural(n: usize) -> &'static str {
