@@ -1,5 +1,6 @@
 //! Argument parsing and dispatch for the `compactproof` binary.
 
+mod annex;
 mod annotate_output;
 mod check;
 mod eval;
@@ -36,6 +37,8 @@ Examples:
   compactproof lexicon list                   every compact's undertakings
   compactproof lexicon show durham/4.4        one undertaking in full
   compactproof lexicon check my-compact/      check a council's own lexicon files
+  compactproof annex --compact durham report.docx -o annex.docx
+                                              the compliance annex for a cabinet report
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 Colour is used only on a terminal, and never when NO_COLOR is set.";
@@ -78,6 +81,14 @@ enum Command {
     /// The four bundled compacts are compiled into compactproof; `--lexicon PATH` adds a
     /// council's own (see lexicon/README.md for the format).
     Lexicon(lexicon::Args),
+    /// Write the Compact compliance annex for a cabinet report (Word, Markdown or HTML).
+    ///
+    /// Proofs one draft and writes the annex its author attaches: the document (name, date,
+    /// SHA-256), the compact and version, a table of every undertaking that applies with its
+    /// status, evidence and the action needed, the undertakings to confirm by hand, and a
+    /// "Compact implications" paragraph for the report's reasons for the decision. The
+    /// format follows the -o extension (.docx, .md, .html); without -o, Markdown is printed.
+    Annex(annex::Args),
 }
 
 /// Parse arguments, run the command, and map the outcome to an exit code.
@@ -100,6 +111,7 @@ pub fn main() -> ExitCode {
         Command::Fix(args) => fix::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Lexicon(args) => lexicon::run(args),
+        Command::Annex(args) => annex::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -19,7 +19,12 @@ use crate::findings::{
 };
 use crate::lexicon::{Compact, ExampleRunner, ExpectedStatus, Lexicon, Theme, Undertaking};
 use analysis::Analysis;
-use kinds::{check_of, evaluate, Context, Outcome};
+use kinds::{evaluate, Context, Outcome};
+
+/// The stable id of the check a requirement belongs to (`consultation.period`) and the theme
+/// its finding is reported under: how a finding's `id` maps back to the requirements of the
+/// undertakings it cites (the annex uses it to describe each requirement).
+pub use kinds::check_of;
 use std::collections::BTreeMap;
 use thiserror::Error;
 

@@ -895,7 +895,8 @@ const RULE: &str = "#767676";
 const PANEL: &str = "#f3f3f3";
 const FOCUS_BG: &str = "#ffdd00";
 const FOCUS_TEXT: &str = "#0b0c0c";
-/// (status class, background, text, border) for badges, marks and notes.
+/// (status class, background, text, border) for badges, marks and notes; the annex
+/// borrows them through its status classes.
 const STATUS_COLOURS: [(&str, &str, &str, &str); 6] = [
     ("short", "#fde4e4", "#8b1a1a", "#b3261e"),
     ("conflict", "#fde4e4", "#8b1a1a", "#b3261e"),
@@ -905,7 +906,8 @@ const STATUS_COLOURS: [(&str, &str, &str, &str); 6] = [
     ("not-applicable", "#ececec", "#3b3b3b", "#767676"),
 ];
 
-fn stylesheet() -> String {
+/// The page's stylesheet; the compliance annex page uses it too (`render::annex::html`).
+pub(crate) fn stylesheet() -> String {
     let mut css = format!(
         ":root {{ color-scheme: light; }}
 * {{ box-sizing: border-box; }}

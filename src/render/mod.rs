@@ -4,7 +4,8 @@
 //! returns text; none of them reads files, runs matching or prints. One renderer per file:
 //! [`terminal`] (rustc-style diagnostics), [`json`] (the public `compactproof.report.v1`
 //! contract, see `docs/report-json.md`), [`markdown`], [`html`] (one self-contained,
-//! accessible page) and [`sarif`] (SARIF 2.1.0 for code-scanning tools).
+//! accessible page) and [`sarif`] (SARIF 2.1.0 for code-scanning tools). [`annex`] is the
+//! Compact compliance annex a cabinet report author attaches (Markdown, HTML and DOCX).
 //!
 //! Callers pick a format with [`ReportFormat`] and call [`render`]:
 //!
@@ -21,6 +22,7 @@
 //! trusted); output depends only on the inputs and the options (no clock, no environment),
 //! so it can be snapshot-tested; and JSON, Markdown, HTML and SARIF contain no ANSI escapes.
 
+pub mod annex;
 pub mod html;
 pub mod json;
 pub mod markdown;

@@ -2,7 +2,8 @@
 # Check compactproof HTML reports in headless Chromium with axe-core.
 #
 #   tests/browser/run.sh FILE.html...   check these reports
-#   tests/browser/run.sh                render the built-in sample reports and check them
+#   tests/browser/run.sh                render the built-in sample reports and compliance
+#                                       annexes and check them
 #
 # Needs node (18 or newer) and Chromium at /usr/bin/chromium (Debian: apt-get install -y
 # chromium) or at $CHROMIUM. Installs the pinned npm packages with `npm ci` (no browser is
@@ -27,9 +28,10 @@ files=()
 if [ $# -eq 0 ]; then
   out="$(mktemp -d)"
   trap 'rm -rf "$out"' EXIT
-  echo "== rendering the sample reports into $out"
+  echo "== rendering the sample reports and annexes into $out"
+  # One filter runs both writers: render::html::tests:: and render::annex::tests::.
   (cd "$root" && COMPACTPROOF_SAMPLE_HTML_DIR="$out" \
-    cargo test --quiet --lib render::html::tests::write_sample_pages_for_the_browser_check >/dev/null)
+    cargo test --quiet --lib write_sample_pages_for_the_browser_check >/dev/null)
   files=("$out"/*.html)
 else
   for f in "$@"; do
