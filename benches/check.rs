@@ -26,7 +26,10 @@ fn benches(c: &mut Criterion) {
     for name in ["large_pandoc.docx", "large_pandoc.pdf"] {
         let path = corpus(name);
         let bytes = load(&path, &limits).expect("corpus file");
-        let ext = path.extension().and_then(|e| e.to_str()).map(str::to_string);
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_string);
         group.bench_function(format!("read {name}"), |b| {
             b.iter(|| read_bytes(&bytes, ext.as_deref(), &limits).expect("reads"))
         });

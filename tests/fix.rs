@@ -313,5 +313,8 @@ fn annotated_copies_are_reproducible_with_source_date_epoch() {
         .unwrap()
         .read_to_string(&mut comments)
         .unwrap();
-    assert!(comments.contains(r#"w:date="2027-03-01T09:00:00Z""#), "{comments}");
+    assert!(
+        comments.contains(r#"w:date="2027-03-01T09:00:00Z""#),
+        "{comments}"
+    );
 }

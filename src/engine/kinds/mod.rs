@@ -201,9 +201,7 @@ pub fn weakening_hedge(
         }
         MarkerKind::Hedge(HedgeKind::Conditional | HedgeKind::Aspiration) => Some(m.span),
         MarkerKind::Hedge(HedgeKind::Modal) => {
-            let close = near.map_or(true, |n| {
-                m.span.end <= n.start && n.start - m.span.end <= 60
-            });
+            let close = near.is_none_or(|n| m.span.end <= n.start && n.start - m.span.end <= 60);
             close.then_some(m.span)
         }
         _ => None,
