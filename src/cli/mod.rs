@@ -1,8 +1,10 @@
 //! Argument parsing and dispatch for the `compactproof` binary.
 
 mod annex;
+mod annotate_output;
 mod check;
 mod eval;
+mod fix;
 mod inspect;
 mod lexicon;
 mod output;
@@ -27,6 +29,9 @@ Examples:
   compactproof check report.docx              proof a draft against every bundled compact
   compactproof check --compact durham plan.md proof against the County Durham Compact only
   compactproof check --format html -o report.html draft.pdf
+  compactproof check report.docx --annotate reviewed.docx   comments and tracked changes in a copy
+  compactproof fix plan.md                    the suggested wording as a diff
+  compactproof fix --format html plan.md > redline.html
   compactproof inspect report.docx            what compactproof read from a draft
   compactproof inspect --format json plan.pdf the whole document model as JSON
   compactproof lexicon list                   every compact's undertakings
@@ -57,6 +62,13 @@ enum Command {
     /// the undertaking it rests on and the text that would fix it. Exit code 1 when there
     /// are findings at or above --fail-on.
     Check(check::Args),
+    /// Apply the suggested wording: show it as a diff or HTML redline, or write the fixed
+    /// draft.
+    ///
+    /// Text and Markdown drafts are fixed in their own source; for a DOCX draft,
+    /// `-o OUT.docx` writes a copy with each change tracked and a comment at each problem.
+    /// Exit codes as for `check`.
+    Fix(fix::Args),
     /// Measure accuracy over a folder of labelled drafts (precision and recall per theme).
     Eval(eval::Args),
     /// Show what compactproof read from a document: its blocks, with kinds and locations.
@@ -96,6 +108,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Fix(args) => fix::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Annex(args) => annex::run(args),
