@@ -32,7 +32,20 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
         .collect();
     let (advice, text) = missing_fix(duty, context);
-    required_mention::judge(context, &hits, first_trigger, duty.describe(), advice, text)
+    // A missing duty about notice belongs beside the sentence that gives the notice.
+    let anchor = match duty {
+        Duty::InWriting | Duty::Rationale => context
+            .analysis
+            .sentences
+            .iter()
+            .find(|s| {
+                let lower = context.text(s.span).to_lowercase();
+                lower.contains("notice") && triggers.iter().any(|t| t.block.abs_diff(s.block) <= 2)
+            })
+            .unwrap_or(first_trigger),
+        _ => first_trigger,
+    };
+    required_mention::judge(context, &hits, anchor, duty.describe(), advice, text)
 }
 
 /// A mention that the sentence itself denies: "not in writing", "no feedback will be
