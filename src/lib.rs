@@ -8,6 +8,7 @@
 //! present findings. No layer reaches back into an earlier one, and only the binary prints.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod annotate;
 pub mod compare;
 pub mod config;
 pub mod document;

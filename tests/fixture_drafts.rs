@@ -27,6 +27,15 @@ fn every_formerly_held_out_draft_gets_its_expected_verdicts() {
     );
 }
 
+/// The second held-out set, once measured (docs/accuracy.md), guards against regressions.
+#[test]
+fn every_second_held_out_draft_gets_its_expected_verdicts() {
+    assert_labels(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/holdout2")),
+        24,
+    );
+}
+
 fn assert_labels(dir: &Path, at_least: usize) {
     let lexicon = Lexicon::bundled();
     let engine = Engine::new(&lexicon, &[]).unwrap();

@@ -7,7 +7,7 @@ use compactproof::config::FailOn;
 use compactproof::document::Document;
 use compactproof::engine::Engine;
 use compactproof::findings::{DocumentReport, Severity};
-use compactproof::ingest::{read_path, Limits};
+use compactproof::ingest::{load, read_bytes, Limits};
 use compactproof::render::{render, Checked, RenderOptions, ReportFormat};
 use std::path::PathBuf;
 
@@ -25,9 +25,14 @@ pub struct Args {
     /// an input).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Replace FILE given with -o if it exists.
+    /// Replace FILE given with -o or --annotate if it exists.
     #[arg(long)]
     force: bool,
+    /// Also write a copy of the (single, DOCX) draft with a Word comment at each problem
+    /// and each suggested wording as a tracked change (written atomically; never over an
+    /// input).
+    #[arg(long, value_name = "OUT.docx")]
+    annotate: Option<PathBuf>,
     /// When to exit with code 1: on any `error` finding, on any `warning` or error
     /// (default), or `never`.
     #[arg(long, value_enum)]
@@ -66,10 +71,25 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         Some(FailOnArg::Never) => FailOn::Never,
         None => settings.fail_on.unwrap_or(FailOn::Warning),
     };
+    if args.annotate.is_some() && args.files.len() != 1 {
+        return Err(CliError::new(
+            "--annotate makes a copy of one draft; give exactly one DOCX file",
+        ));
+    }
     let mut checked: Vec<(DocumentReport, Document)> = Vec::new();
     let mut had_input_error = false;
+    // The bytes of the draft, kept when an annotated copy is wanted.
+    let mut original: Option<Vec<u8>> = None;
     for file in &args.files {
-        match read_path(file, &Limits::default()) {
+        let read = load(file, &Limits::default()).and_then(|bytes| {
+            let extension = file.extension().and_then(|e| e.to_str());
+            let document = read_bytes(&bytes, extension, &Limits::default())?;
+            if args.annotate.is_some() {
+                original = Some(bytes);
+            }
+            Ok(document)
+        });
+        match read {
             Ok(document) => {
                 let report = engine.check(&document, &file.display().to_string());
                 // The report's warnings include the reading's, plus the engine's own.
@@ -106,6 +126,19 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     };
     let rendered = render(format, &views, &options);
     write_output(args.output.as_deref(), &rendered, &args.files, args.force)?;
+    if let (Some(out), Some(bytes), Some((report, document))) =
+        (&args.annotate, &original, checked.first())
+    {
+        super::annotate_output::write_annotated(
+            &args.files[0],
+            bytes,
+            document,
+            &report.findings,
+            out,
+            &args.files,
+            args.force,
+        )?;
+    }
     if had_input_error {
         return Ok(exit::ERROR);
     }

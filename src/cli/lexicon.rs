@@ -1,12 +1,12 @@
 //! `compactproof lexicon list | show | check`: look at the compacts' undertakings and check
 //! a council's own lexicon files.
 //!
-//! Also home to [`LexiconArgs`] (`--lexicon PATH`, `--compact ID`), which every command
-//! that proofs against the lexicon flattens into its arguments so the options read the
-//! same everywhere.
+//! `list` and `show` take the same `--compact` / `--lexicon` options as `check`
+//! ([`Selection`]), so a `compactproof.toml` applies to them too.
 
 use super::exit;
 use super::output::CliError;
+use super::selection::Selection;
 use clap::{Subcommand, ValueEnum};
 use compactproof::lexicon::{
     check_paths, CheckReport, Compact, ExampleRunner, ExamplesRun, Lexicon, Party, Requirement,
@@ -16,58 +16,7 @@ use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
 
-/// Which lexicon to use: the bundled compacts, plus a council's own files, optionally
-/// narrowed to some compacts. Flatten into any command that reads the lexicon.
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct LexiconArgs {
-    /// Add a council's own compact: a .toml file or a folder of them (repeatable). A
-    /// vocabulary.toml among them extends the bundled vocabulary.
-    #[arg(long = "lexicon", value_name = "PATH")]
-    pub lexicon: Vec<PathBuf>,
-    /// Use only this compact, by id (repeatable); default: every compact.
-    #[arg(long = "compact", value_name = "ID")]
-    pub compact: Vec<String>,
-}
-
-impl LexiconArgs {
-    /// Build the lexicon these options describe. Every error in a council's files is
-    /// returned, one per line, as `FILE:LINE:COLUMN: problem (hint: ...)`.
-    pub fn load(&self) -> Result<Lexicon, CliError> {
-        let mut lexicon = if self.lexicon.is_empty() {
-            Lexicon::bundled()
-        } else {
-            Lexicon::load_paths(&self.lexicon).map_err(|errors| {
-                let mut lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-                lines.push(format!(
-                    "the lexicon has {} problem{}; `compactproof lexicon check PATH` lists them too",
-                    errors.len(),
-                    if errors.len() == 1 { "" } else { "s" }
-                ));
-                CliError::new(lines.join("\n"))
-            })?
-        };
-        for id in &self.compact {
-            if lexicon.compact(id).is_none() {
-                let known: Vec<&str> = lexicon.compacts().iter().map(Compact::id).collect();
-                let close = lexicon.suggest_compacts(id, 2);
-                let hint = if close.is_empty() {
-                    String::new()
-                } else {
-                    format!("did you mean `{}`? ", close.join("` or `"))
-                };
-                return Err(CliError::new(format!(
-                    "--compact {id}: no such compact; {hint}known compacts: {}",
-                    known.join(", ")
-                )));
-            }
-        }
-        lexicon.retain_compacts(&self.compact);
-        Ok(lexicon)
-    }
-}
-
-/// The engine's example runner, once it exists. The proofing engine implements
-/// [`ExampleRunner`]; return it here and `lexicon check` runs every example through it.
+/// The proofing engine runs the examples: `lexicon check` runs every example through it.
 fn example_runner() -> Option<&'static dyn ExampleRunner> {
     Some(&compactproof::engine::ExampleChecker)
 }
@@ -104,7 +53,7 @@ struct ListArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     format: ListFormat,
     #[command(flatten)]
-    lexicon: LexiconArgs,
+    selection: Selection,
 }
 
 #[derive(Debug, clap::Args)]
@@ -112,7 +61,7 @@ struct ShowArgs {
     /// The undertaking's id, e.g. durham/4.4 (see `compactproof lexicon list`).
     id: String,
     #[command(flatten)]
-    lexicon: LexiconArgs,
+    selection: Selection,
 }
 
 #[derive(Debug, clap::Args)]
@@ -130,7 +79,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
 }
 
 fn list(args: ListArgs) -> Result<u8, CliError> {
-    let lexicon = args.lexicon.load()?;
+    let lexicon = args.selection.resolve()?.narrowed_lexicon();
     let mut out = anstream::stdout().lock();
     match args.format {
         ListFormat::Json => {
@@ -284,7 +233,7 @@ fn describe_requirement(lexicon: &Lexicon, r: &Requirement) -> String {
 }
 
 fn show(args: ShowArgs) -> Result<u8, CliError> {
-    let lexicon = args.lexicon.load()?;
+    let lexicon = args.selection.resolve()?.narrowed_lexicon();
     let Some(u) = lexicon.undertaking(&args.id) else {
         return Err(unknown_undertaking(&lexicon, &args.id));
     };

@@ -1,9 +1,11 @@
 //! Argument parsing and dispatch for the `compactproof` binary.
 
 mod annex;
+mod annotate_output;
 mod check;
 mod compare;
 mod eval;
+mod fix;
 mod inspect;
 mod lexicon;
 mod output;
@@ -28,6 +30,9 @@ Examples:
   compactproof check report.docx              proof a draft against every bundled compact
   compactproof check --compact durham plan.md proof against the County Durham Compact only
   compactproof check --format html -o report.html draft.pdf
+  compactproof check report.docx --annotate reviewed.docx   comments and tracked changes in a copy
+  compactproof fix plan.md                    the suggested wording as a diff
+  compactproof fix --format html plan.md > redline.html
   compactproof inspect report.docx            what compactproof read from a draft
   compactproof inspect --format json plan.pdf the whole document model as JSON
   compactproof lexicon list                   every compact's undertakings
@@ -62,6 +67,13 @@ enum Command {
     /// strengthened, broadened, narrowed, removed or added (exit 1 if any).
     #[command(after_help = compare::AFTER_HELP)]
     Compare(compare::Args),
+    /// Apply the suggested wording: show it as a diff or HTML redline, or write the fixed
+    /// draft.
+    ///
+    /// Text and Markdown drafts are fixed in their own source; for a DOCX draft,
+    /// `-o OUT.docx` writes a copy with each change tracked and a comment at each problem.
+    /// Exit codes as for `check`.
+    Fix(fix::Args),
     /// Measure accuracy over a folder of labelled drafts (precision and recall per theme).
     Eval(eval::Args),
     /// Show what compactproof read from a document: its blocks, with kinds and locations.
@@ -102,6 +114,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Compare(args) => compare::run(args),
         Command::Eval(args) => eval::run(args),
+        Command::Fix(args) => fix::run(args),
         Command::Inspect(args) => inspect::run(args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Annex(args) => annex::run(args),

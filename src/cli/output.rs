@@ -51,6 +51,12 @@ pub fn error_line(message: &str) {
     let _ = writeln!(stderr, "compactproof: error: {message}");
 }
 
+/// Print one line about what was done (a file written) to stderr.
+pub fn note_line(message: &str) {
+    let mut stderr = anstream::stderr();
+    let _ = writeln!(stderr, "compactproof: {message}");
+}
+
 /// Print one warning line to stderr.
 pub fn warning_line(message: &str) {
     let mut stderr = anstream::stderr();

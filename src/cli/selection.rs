@@ -44,13 +44,13 @@ impl Selection {
             Lexicon::bundled()
         } else {
             Lexicon::load_paths(&paths).map_err(|errors| {
-                CliError::new(
-                    errors
-                        .iter()
-                        .map(|e| e.to_string())
-                        .collect::<Vec<_>>()
-                        .join("\ncompactproof: error: "),
-                )
+                let mut lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+                lines.push(format!(
+                    "the lexicon has {} problem{}; `compactproof lexicon check PATH` lists them too",
+                    errors.len(),
+                    if errors.len() == 1 { "" } else { "s" }
+                ));
+                CliError::new(lines.join("\n"))
             })?
         };
         let compacts = if self.compacts.is_empty() {
@@ -58,10 +58,33 @@ impl Selection {
         } else {
             self.compacts.clone()
         };
+        for id in &compacts {
+            if lexicon.compact(id).is_none() {
+                let known: Vec<&str> = lexicon.compacts().iter().map(|c| c.id()).collect();
+                let close = lexicon.suggest_compacts(id, 2);
+                let hint = if close.is_empty() {
+                    String::new()
+                } else {
+                    format!("did you mean `{}`? ", close.join("` or `"))
+                };
+                return Err(CliError::new(format!(
+                    "unknown compact `{id}`; {hint}known compacts: {}",
+                    known.join(", ")
+                )));
+            }
+        }
         Ok(Settings {
             lexicon,
             compacts,
             fail_on: config.fail_on,
         })
+    }
+}
+
+impl Settings {
+    /// The lexicon with only the selected compacts (all of them when none is selected).
+    pub fn narrowed_lexicon(mut self) -> Lexicon {
+        self.lexicon.retain_compacts(&self.compacts);
+        self.lexicon
     }
 }

@@ -71,6 +71,8 @@ impl<'d> Analysis<'d> {
         let text = document.text();
         let default_year = most_common_year(text);
         let terms_trigger = vocabulary.trigger("funding-terms");
+        let consultation_trigger = vocabulary.trigger("consultation");
+        let people_trigger = vocabulary.trigger("affects-people");
         let generic_checked: Vec<VocabIndex> = GENERIC_WHEN_TRIGGERS
             .iter()
             .filter_map(|id| vocabulary.trigger(id))
@@ -84,7 +86,9 @@ impl<'d> Analysis<'d> {
                 found.retain(|(index, span)| {
                     let practice = generic_checked.contains(index) && not_a_decision(s, *span);
                     let imposed = Some(*index) == terms_trigger && imposed_on_the_council(s, *span);
-                    !(practice || imposed)
+                    let internal = Some(*index) == consultation_trigger && internal_consultation(s);
+                    let unchanged = Some(*index) == people_trigger && says_nothing_changes(s);
+                    !(practice || imposed || internal || unchanged)
                 });
                 found
             })
@@ -238,6 +242,58 @@ fn not_a_decision(sentence: &str, span: ByteSpan) -> bool {
     ["when", "if", "whenever", "where", "wherever"]
         .iter()
         .any(|w| before.ends_with(&format!(" {w}")) || before == *w)
+}
+
+/// "The Executive Member and the Chief Officer have been consulted on this decision": the
+/// usual sign-off inside the council, not a consultation with the public or the sector.
+fn internal_consultation(sentence: &str) -> bool {
+    const WHO: &[&str] = &[
+        "Executive Member",
+        "Cabinet Member",
+        "Portfolio Holder",
+        "Chief Officer",
+        "Director",
+        "Ward Members",
+        "Ward Councillors",
+        "Leader",
+        "Monitoring Officer",
+        "Section 151",
+        "Head of",
+        "Legal Services",
+        "Finance",
+    ];
+    let lower = sentence.to_lowercase();
+    [
+        "have been consulted",
+        "has been consulted",
+        "were consulted",
+        "was consulted",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+        && WHO.iter().any(|w| sentence.contains(w))
+}
+
+/// A sentence that says a service stays as it is ("... all remain exactly as they are")
+/// does not change anything for the people who use it.
+fn says_nothing_changes(sentence: &str) -> bool {
+    let lower = sentence.to_lowercase();
+    [
+        "remain unchanged",
+        "remains unchanged",
+        "are unchanged",
+        "is unchanged",
+        "remain exactly as",
+        "remain as they are",
+        "remains as it is",
+        "will not change",
+        "no change to",
+        "no changes to",
+        "stay the same",
+        "remain the same",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
 }
 
 /// Grant conditions that central government or another funder sets on the council ("the

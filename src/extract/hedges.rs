@@ -78,6 +78,10 @@ static HEDGES: LazyLock<PhraseSet<HedgeKind>> = LazyLock::new(|| {
     let modal = ["may", "might", "could", "should"].map(|p| (p, Modal));
     let conditional = [
         "where possible",
+        "where circumstances allow",
+        "if circumstances allow",
+        "circumstances permitting",
+        "where circumstances permit",
         "wherever possible",
         "whenever possible",
         "if possible",
@@ -185,6 +189,11 @@ static JUSTIFICATIONS: LazyLock<PhraseSet<()>> = LazyLock::new(|| {
             "reason for the shorter",
             "reasons for the shorter",
             "the shorter period is",
+            "the reason is",
+            "the reason is that",
+            "the reasons are",
+            "this is so that",
+            "deadline",
             "this is necessary",
             "this is needed",
             "it is necessary",

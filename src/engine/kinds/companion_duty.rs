@@ -32,7 +32,20 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
         .collect();
     let (advice, text) = missing_fix(duty, context);
-    required_mention::judge(context, &hits, first_trigger, duty.describe(), advice, text)
+    // A missing duty about notice belongs beside the sentence that gives the notice.
+    let anchor = match duty {
+        Duty::InWriting | Duty::Rationale => context
+            .analysis
+            .sentences
+            .iter()
+            .find(|s| {
+                let lower = context.text(s.span).to_lowercase();
+                lower.contains("notice") && triggers.iter().any(|t| t.block.abs_diff(s.block) <= 2)
+            })
+            .unwrap_or(first_trigger),
+        _ => first_trigger,
+    };
+    required_mention::judge(context, &hits, anchor, duty.describe(), advice, text)
 }
 
 /// A mention that the sentence itself denies: "not in writing", "no feedback will be
@@ -54,8 +67,8 @@ fn denied(context: &Context<'_>, sentence: &Sentence, span: ByteSpan, duty: Duty
         .any(|w| before.ends_with(w) || before.ends_with(&format!("{w} giving")))
 }
 
-/// Reasons must be about the decision: in a trigger sentence, near one, or in a "Reasons
-/// for the decision" section. Other duties may be anywhere in the draft.
+/// Reasons must be about the decision: in a trigger sentence, near one, in a sentence that
+/// names the decision, or in a "Reasons for the decision" section. Other duties may be anywhere in the draft.
 fn in_scope(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -69,6 +82,11 @@ fn in_scope(
         .iter()
         .any(|t| t.block.abs_diff(sentence.block) <= 1)
     {
+        return true;
+    }
+    // "The reason for this decision is ...": about the decision wherever it stands.
+    let lower = context.text(sentence.span).to_lowercase();
+    if lower.contains("decision") || lower.contains("decided") {
         return true;
     }
     in_reasons_section(context, sentence.block)

@@ -330,6 +330,11 @@ fn ruled_out(context: &Context<'_>, required: u32) -> Outcome {
 /// Verbs that, after a reference to the Compact, make the sentence a statement of what the
 /// Compact says ("The Compact asks for 12 weeks"), not of what this draft does.
 const COMPACT_RULE_VERBS: &[&str] = &[
+    "commitment",
+    "committed",
+    "has committed",
+    "promises",
+    "agreed",
     "requires",
     "require",
     "asks",
@@ -395,6 +400,12 @@ fn quotes_a_rule(context: &Context<'_>, sentence: &Sentence) -> bool {
         return false;
     }
     let compact_rule = sentence.compact_refs.iter().any(|r| {
+        // "Under the Norfolk Compact, the Council has committed to ...": what the Compact
+        // asks, not what this draft does.
+        let before = text[..r.span.start - sentence.span.start].to_lowercase();
+        if before.trim_end().ends_with("under the") || before.trim_end().ends_with("under our") {
+            return true;
+        }
         let after = text[r.span.end - sentence.span.start..]
             .chars()
             .take(60)
@@ -430,6 +441,22 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
     if duration.in_past || duration.further {
         return true;
     }
+    // "in line with the Southwark Compact commitment to give at least three months'
+    // notice": the Compact's period quoted beside the draft's own.
+    let lead = context
+        .text(ByteSpan::new(sentence.span.start, duration.span.start))
+        .to_lowercase();
+    let lead: String = lead
+        .chars()
+        .rev()
+        .take(90)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    if lead.contains("compact") && COMPACT_RULE_VERBS.iter().any(|v| lead.contains(v)) {
+        return true;
+    }
     // "the first six weeks of the notice period": part of a period, not the period.
     let words = context.text(duration.span).to_lowercase();
     if [
@@ -461,7 +488,9 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
     ]
     .iter()
     .any(|w| before.ends_with(w))
-        || (duration.qualifier == Qualifier::Maximum && !starts_up_to(context, duration))
+        || (duration.qualifier == Qualifier::Maximum
+            && !starts_up_to(context, duration)
+            && !response_window(context, sentence))
         || {
             // "a fortnight before the consultation opens": a lead time, not the period.
             let after = context
@@ -484,6 +513,15 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
             .iter()
             .any(|w| after.starts_with(w))
         }
+}
+
+/// "Responses must be received within 30 days": in a sentence about responses, "within"
+/// states the consultation's own window.
+fn response_window(context: &Context<'_>, sentence: &Sentence) -> bool {
+    let lower = context.text(sentence.span).to_lowercase();
+    ["responses", "comments", "views", "respond"]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 fn starts_up_to(context: &Context<'_>, duration: &Duration) -> bool {
@@ -551,6 +589,9 @@ fn consultation_candidates<'a>(
         }
     }
     if candidates.is_empty() {
+        candidates.extend(windows_stated_apart(context));
+    }
+    if candidates.is_empty() {
         // "A consultation is proposed. It will run for six weeks from 1 February."
         for sentence in triggers.iter().copied() {
             if let Some(next) = next_in_block(context, sentence) {
@@ -579,6 +620,99 @@ fn consultation_candidates<'a>(
         }
     }
     candidates
+}
+
+/// A consultation's dates stated in a sentence the trigger does not fire on
+/// ("Consultation window: 4 March – 27 May 2027"), or split over two sentences of one block
+/// ("The consultation opens on 2 April. Closing date for responses: 2 July.").
+fn windows_stated_apart<'a>(context: &Context<'a>) -> Vec<Candidate<'a>> {
+    const ABOUT: &[&str] = &["consult", "survey", "responses", "have your say"];
+    const OPENS: &[&str] = &["open", "launch", "start", "begin", "live from", "from"];
+    const CLOSES: &[&str] = &["clos", "deadline", "until", "end", "by"];
+    let sentences = &context.analysis.sentences;
+    let about = |s: &Sentence| {
+        let lower = context.text(s.span).to_lowercase();
+        ABOUT.iter().any(|w| lower.contains(w))
+    };
+    let mut found = Vec::new();
+    for (i, sentence) in sentences.iter().enumerate() {
+        if !about(sentence) || quotes_a_rule(context, sentence) {
+            continue;
+        }
+        if let Some(range) = sentence.date_ranges.first() {
+            found.push(Candidate {
+                days: range.days,
+                sentence,
+                terms: range.span,
+                up_to: false,
+                is_duration: false,
+            });
+            continue;
+        }
+        let cue_before = |s: &Sentence, d: &crate::extract::dates::DateMatch, cues: &[&str]| {
+            let before = context
+                .text(ByteSpan::new(s.span.start, d.span.start))
+                .to_lowercase();
+            let tail: String = before
+                .chars()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            cues.iter().any(|c| tail.contains(c))
+        };
+        let Some(start) = sentence
+            .dates
+            .iter()
+            .find(|d| cue_before(sentence, d, OPENS))
+        else {
+            // "Responses must be received within 30 days of the date of this document."
+            if response_window(context, sentence) {
+                if let Some(d) = sentence
+                    .durations
+                    .iter()
+                    .find(|d| !not_a_period(context, sentence, d))
+                {
+                    found.push(duration_candidate(context, sentence, d));
+                }
+            }
+            continue;
+        };
+        let next = sentences.get(i + 1).filter(|n| n.block == sentence.block);
+        let end = sentence
+            .dates
+            .iter()
+            .filter(|d| d.span.start > start.span.start)
+            .chain(next.into_iter().flat_map(|n| n.dates.iter()))
+            .find(|d| {
+                let holder = if sentence.span.contains(d.span) {
+                    sentence
+                } else {
+                    next.unwrap_or(sentence)
+                };
+                cue_before(holder, d, CLOSES)
+            });
+        if let (Some(start_date), Some(end)) = (start.date(), end) {
+            let end_date = end.date().or_else(|| {
+                time::Date::from_calendar_date(start_date.year(), end.month, end.day).ok()
+            });
+            if let Some(end_date) = end_date {
+                let days = (end_date - start_date).whole_days();
+                if days > 0 {
+                    found.push(Candidate {
+                        days: u32::try_from(days).unwrap_or(u32::MAX),
+                        sentence,
+                        terms: ByteSpan::new(start.span.start, end.span.end.max(start.span.end)),
+                        up_to: false,
+                        is_duration: false,
+                    });
+                }
+            }
+        }
+    }
+    found
 }
 
 fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Vec<Candidate<'a>> {
@@ -637,6 +771,9 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
                     .to_lowercase();
                 before.ends_with(" in") || before.ends_with(" after")
             };
+            if names_a_consultation(context, sentence, d) {
+                continue;
+            }
             if about_notice || (is_trigger && introduced_by_in) || (near_trigger && takes_effect) {
                 candidates.push(duration_candidate(context, sentence, d));
             }
@@ -674,6 +811,23 @@ const TAKES_EFFECT: &[&str] = &[
     "last payment",
     "until",
 ];
+
+/// "the six-week consultation": a consultation's length, not notice.
+fn names_a_consultation(context: &Context<'_>, sentence: &Sentence, d: &Duration) -> bool {
+    let after = context
+        .text(ByteSpan::new(d.span.end, sentence.span.end))
+        .trim_start()
+        .to_lowercase();
+    [
+        "consultation",
+        "public consultation",
+        "formal consultation",
+        "engagement",
+        "survey",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+}
 
 /// An option the draft considered and turned down ("Ending the grant immediately:
 /// rejected") states no period the draft gives.
@@ -717,7 +871,7 @@ fn end_date_candidate<'a>(
         let before = &text[..d.span.start - sentence.span.start];
         let window_start = before.char_indices().rev().nth(50).map_or(0, |(i, _)| i);
         let window = &before[window_start..];
-        let introduced = ["on", "from", "until", "by", "to"]
+        let introduced = ["on", "from", "until", "by", "to", "at", "in"]
             .iter()
             .any(|w| window.trim_end().ends_with(&format!(" {w}")));
         introduced && TAKES_EFFECT.iter().any(|w| window.contains(w))

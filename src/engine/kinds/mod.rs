@@ -201,7 +201,12 @@ pub fn weakening_hedge(
         }
         MarkerKind::Hedge(HedgeKind::Conditional | HedgeKind::Aspiration) => Some(m.span),
         MarkerKind::Hedge(HedgeKind::Modal) => {
-            let close = near.is_none_or(|n| m.span.end <= n.start && n.start - m.span.end <= 60);
+            // Shortly before the words ("may be up to"), or just after them ("an EIA may be
+            // carried out").
+            let close = near.is_none_or(|n| {
+                (m.span.end <= n.start && n.start - m.span.end <= 60)
+                    || (n.end <= m.span.start && m.span.start - n.end <= 25)
+            });
             close.then_some(m.span)
         }
         _ => None,
