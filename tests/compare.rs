@@ -443,3 +443,114 @@ fn writing_to_a_device_writes_into_it_and_never_replaces_it() {
     let meta = std::fs::metadata("/dev/null").unwrap();
     assert!(meta.file_type().is_char_device(), "/dev/null was replaced");
 }
+
+// ---------------------------------------------------------------------------------------
+// --annotate: a redline of two DOCX versions
+// ---------------------------------------------------------------------------------------
+
+/// `compare --annotate` on the Durham fixture as DOCX (pandoc, like the corpus's copy of the
+/// seed), dated by SOURCE_DATE_EPOCH so the output is reproducible.
+fn durham_redline(dir: &Path) -> PathBuf {
+    let old = path_str(&root().join("fixtures/compare/durham-2010.docx"));
+    let new = path_str(&corpus_dir().join("seed004_pandoc.docx"));
+    let out = dir.join("redline.docx");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_compactproof"))
+        .args(["compare", "--annotate", &path_str(&out), &old, &new])
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1800000000")
+        .output()
+        .expect("run compactproof");
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("tracked changes"), "{stderr}");
+    out
+}
+
+fn document_xml(docx: &Path) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut archive = zip::ZipArchive::new(file).unwrap();
+    let mut part = archive.by_name("word/document.xml").unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut part, &mut xml).unwrap();
+    xml
+}
+
+#[test]
+fn the_redline_accepted_reads_as_the_new_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let redline = durham_redline(dir.path());
+    let xml = document_xml(&redline);
+    assert!(
+        xml.contains("<w:ins ") && xml.contains("<w:del "),
+        "no tracked changes"
+    );
+    assert!(xml.contains("w:author=\"compactproof\""));
+    // compactproof reads tracked changes as accepted: the redline then says what NEW says.
+    let accepted = read(&redline);
+    let new = read(&corpus_dir().join("seed004_pandoc.docx"));
+    let c = compare(&accepted, &new);
+    assert!(!c.has_material_changes(), "{}", describe(&c));
+    // Only the moved section is left (moves are not tracked).
+    assert!(
+        c.listed(false)
+            .all(|x| matches!(x.class, Class::Moved | Class::Reworded)),
+        "{}",
+        describe(&c)
+    );
+    // And the same run again gives the same bytes.
+    let second = tempfile::tempdir().unwrap();
+    let again = durham_redline(second.path());
+    assert_eq!(
+        std::fs::read(&redline).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+}
+
+#[test]
+fn libreoffice_opens_the_redline() {
+    let dir = tempfile::tempdir().unwrap();
+    let redline = durham_redline(dir.path());
+    let profile = dir.path().join("lo-profile");
+    let output = std::process::Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.to_string_lossy()
+        ))
+        .args(["--convert-to", "txt:Text", "--outdir"])
+        .arg(dir.path())
+        .arg(&redline)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run soffice ({e}); install it with `apt-get install -y libreoffice-writer`"
+            )
+        });
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = std::fs::read_to_string(dir.path().join("redline.txt")).unwrap();
+    assert!(
+        text.contains("12-week formal written consultations"),
+        "{text}"
+    );
+    assert!(text.contains("Recognise that the public sector can legitimately expect"));
+}
+
+#[test]
+fn annotate_needs_two_docx_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("redline.docx");
+    let old = path_str(&root().join("fixtures/compare/durham-2010.txt"));
+    let new = path_str(&corpus_dir().join("seed004_pandoc.docx"));
+    let output = compactproof(&["compare", "--annotate", &path_str(&out), &old, &new]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--annotate needs two DOCX versions"),
+        "{stderr}"
+    );
+    assert!(!out.exists());
+}

@@ -14,7 +14,8 @@
 //! 4. [`diff`]: the changed words, for highlighting.
 //!
 //! The result, a [`Comparison`], is presented by [`render`] (terminal, JSON, Markdown,
-//! HTML); nothing here prints or reads files. Inputs may be in different formats (an old PDF
+//! HTML), and [`redline`] turns it into tracked changes for the annotated-copy writer
+//! ([`crate::annotate`]); nothing here prints or reads files. Inputs may be in different formats (an old PDF
 //! against a new DOCX): differences of reading (line breaks, quotes, dashes, numbers glued
 //! to words) are not changes.
 //!
@@ -28,6 +29,7 @@ pub mod classify;
 pub mod clauses;
 pub mod diff;
 pub mod party;
+pub mod redline;
 pub mod render;
 mod tokens;
 
