@@ -221,32 +221,7 @@ pub(crate) fn folder_of(part: &str) -> &str {
     part.rsplit_once('/').map_or("", |(dir, _)| dir)
 }
 
-/// Resolve a relationship target against its source folder.
-pub(crate) fn resolve_target(source_dir: &str, target: &str) -> String {
-    let target = target.split('#').next().unwrap_or("");
-    let mut segments: Vec<&str> = Vec::new();
-    let joined;
-    let path = if let Some(absolute) = target.strip_prefix('/') {
-        absolute
-    } else {
-        joined = if source_dir.is_empty() {
-            target.to_string()
-        } else {
-            format!("{source_dir}/{target}")
-        };
-        &joined
-    };
-    for segment in path.split(['/', '\\']) {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop();
-            }
-            s => segments.push(s),
-        }
-    }
-    segments.join("/")
-}
+pub(crate) use crate::ingest::docx::package::resolve_target;
 
 /// The `Relationship` elements of a `.rels` part (unreadable ones skipped).
 pub(crate) fn parse_relationships(text: &str) -> Vec<Relationship> {

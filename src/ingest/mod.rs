@@ -7,7 +7,7 @@
 //! memory and under [`Limits`], so a hostile file can cost at most a stated amount of memory
 //! and time, and no reader ever writes to its input.
 
-mod docx;
+pub(crate) mod docx;
 mod pdf;
 mod text;
 

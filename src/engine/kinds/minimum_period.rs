@@ -531,6 +531,19 @@ fn starts_up_to(context: &Context<'_>, duration: &Duration) -> bool {
         .starts_with("up to")
 }
 
+impl<'a> Candidate<'a> {
+    /// A period stated by its dates: exact, and not a duration to reword.
+    fn from_range(sentence: &'a Sentence, range: &crate::extract::dates::DateRange) -> Self {
+        Candidate {
+            days: range.days,
+            sentence,
+            terms: range.span,
+            up_to: false,
+            is_duration: false,
+        }
+    }
+}
+
 fn duration_candidate<'a>(
     context: &Context<'_>,
     sentence: &'a Sentence,
@@ -556,13 +569,7 @@ fn consultation_candidates<'a>(
             continue;
         }
         if let Some(range) = sentence.date_ranges.first() {
-            candidates.push(Candidate {
-                days: range.days,
-                sentence,
-                terms: range.span,
-                up_to: false,
-                is_duration: false,
-            });
+            candidates.push(Candidate::from_range(sentence, range));
             continue;
         }
         let anchors: Vec<ByteSpan> = trigger
@@ -601,13 +608,7 @@ fn consultation_candidates<'a>(
                     .any(|w| lower.contains(w));
                 if (about_period || !next.date_ranges.is_empty()) && !quotes_a_rule(context, next) {
                     if let Some(range) = next.date_ranges.first() {
-                        candidates.push(Candidate {
-                            days: range.days,
-                            sentence: next,
-                            terms: range.span,
-                            up_to: false,
-                            is_duration: false,
-                        });
+                        candidates.push(Candidate::from_range(next, range));
                     } else if let Some(d) = next
                         .durations
                         .iter()
@@ -640,13 +641,7 @@ fn windows_stated_apart<'a>(context: &Context<'a>) -> Vec<Candidate<'a>> {
             continue;
         }
         if let Some(range) = sentence.date_ranges.first() {
-            found.push(Candidate {
-                days: range.days,
-                sentence,
-                terms: range.span,
-                up_to: false,
-                is_duration: false,
-            });
+            found.push(Candidate::from_range(sentence, range));
             continue;
         }
         let cue_before = |s: &Sentence, d: &crate::extract::dates::DateMatch, cues: &[&str]| {
@@ -780,13 +775,7 @@ fn notice_candidates<'a>(context: &Context<'a>, triggers: &[&'a Sentence]) -> Ve
         }
         if near_trigger && sentence.immediate.is_empty() && sentence.durations.is_empty() {
             if let Some(range) = sentence.date_ranges.first().filter(|_| about_notice) {
-                candidates.push(Candidate {
-                    days: range.days,
-                    sentence,
-                    terms: range.span,
-                    up_to: false,
-                    is_duration: false,
-                });
+                candidates.push(Candidate::from_range(sentence, range));
             } else if let Some(candidate) = end_date_candidate(context, sentence, &lower) {
                 candidates.push(candidate);
             }

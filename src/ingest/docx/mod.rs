@@ -26,7 +26,7 @@ mod body;
 mod headers;
 mod notes;
 mod numbering;
-mod package;
+pub(crate) mod package;
 mod pages;
 mod styles;
 mod xml;

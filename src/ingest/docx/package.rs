@@ -162,7 +162,10 @@ impl<'a> Package<'a> {
 /// Resolve a relationship target against the directory of its source part: `styles.xml`
 /// from `word` is `word/styles.xml`, `/word/x.xml` is absolute, `../media/a.png` climbs.
 /// Percent-escapes are decoded and any fragment dropped.
-pub(super) fn resolve_target(source_dir: &str, target: &str) -> String {
+/// Resolve a relationship target against the folder of the part that names it: `..` and
+/// `.` segments, absolute targets, fragments and percent-encoding (one implementation, shared
+/// by the reader and the annotated-copy writer).
+pub(crate) fn resolve_target(source_dir: &str, target: &str) -> String {
     let target = target.split('#').next().unwrap_or("");
     let target = percent_decode(target);
     let mut segments: Vec<&str> = Vec::new();
