@@ -178,6 +178,15 @@ fn output_files_are_written_safely() {
     let output = compactproof(&["check", "--format", "html", "-o", report_s, draft_s]);
     assert!(matches!(output.status.code(), Some(0 | 1)));
     assert!(std::fs::read_to_string(&report).unwrap().contains("<html"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&report).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o644,
+            "a report is an ordinary readable file, not a private temp file"
+        );
+    }
     // An existing output is not replaced without --force.
     let output = compactproof(&["check", "--format", "html", "-o", report_s, draft_s]);
     assert_eq!(output.status.code(), Some(2));

@@ -140,6 +140,17 @@ pub fn write_file_atomically(
     temp.write_all(bytes)
         .and_then(|_| temp.as_file().sync_all())
         .map_err(|e| CliError::input(path, format!("cannot write: {e}")))?;
+    // A temporary file is private (0600); the report is an ordinary file: keep the mode of
+    // the file it replaces, or give a new one the usual 0644.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&target)
+            .map(|m| m.permissions().mode() & 0o7777)
+            .unwrap_or(0o644);
+        std::fs::set_permissions(temp.path(), std::fs::Permissions::from_mode(mode))
+            .map_err(|e| CliError::input(path, format!("cannot set permissions: {e}")))?;
+    }
     temp.persist(&target)
         .map_err(|e| CliError::input(path, format!("cannot write: {}", e.error)))?;
     Ok(())
