@@ -46,6 +46,18 @@ pub enum FailOn {
     Never,
 }
 
+impl FailOn {
+    /// True when findings as bad as `worst` should make the run exit with code 1.
+    pub fn fails(self, worst: Option<crate::findings::Severity>) -> bool {
+        use crate::findings::Severity;
+        match (self, worst) {
+            (FailOn::Never, _) | (_, None) => false,
+            (FailOn::Warning, Some(s)) => s >= Severity::Warning,
+            (FailOn::Error, Some(s)) => s >= Severity::Error,
+        }
+    }
+}
+
 /// The settings a `compactproof.toml` may hold.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]

@@ -2,11 +2,10 @@
 
 use super::exit;
 use super::output::{warning_line, write_output, CliError};
-use super::selection::Selection;
-use compactproof::config::FailOn;
+use super::selection::{FailOnArg, Selection};
 use compactproof::document::Document;
 use compactproof::engine::Engine;
-use compactproof::findings::{DocumentReport, Severity};
+use compactproof::findings::DocumentReport;
 use compactproof::ingest::{load, read_bytes, Limits};
 use compactproof::render::{render, Checked, RenderOptions, ReportFormat};
 use std::path::PathBuf;
@@ -54,23 +53,11 @@ enum FormatArg {
     Sarif,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum FailOnArg {
-    Error,
-    Warning,
-    Never,
-}
-
 pub fn run(args: Args) -> Result<u8, CliError> {
     let settings = args.selection.resolve()?;
     let engine = Engine::new(&settings.lexicon, &settings.compacts)
         .map_err(|e| CliError::new(e.to_string()))?;
-    let fail_on = match args.fail_on {
-        Some(FailOnArg::Error) => FailOn::Error,
-        Some(FailOnArg::Warning) => FailOn::Warning,
-        Some(FailOnArg::Never) => FailOn::Never,
-        None => settings.fail_on.unwrap_or(FailOn::Warning),
-    };
+    let fail_on = settings.fail_on(args.fail_on);
     if args.annotate.is_some() && args.files.len() != 1 {
         return Err(CliError::new(
             "--annotate makes a copy of one draft; give exactly one DOCX file",
@@ -143,10 +130,6 @@ pub fn run(args: Args) -> Result<u8, CliError> {
         return Ok(exit::ERROR);
     }
     let worst = checked.iter().filter_map(|(r, _)| r.worst_severity()).max();
-    let failed = match (fail_on, worst) {
-        (FailOn::Never, _) | (_, None) => false,
-        (FailOn::Warning, Some(s)) => s >= Severity::Warning,
-        (FailOn::Error, Some(s)) => s >= Severity::Error,
-    };
+    let failed = fail_on.fails(worst);
     Ok(if failed { exit::FINDINGS } else { exit::CLEAN })
 }

@@ -10,14 +10,12 @@
 
 use super::exit;
 use super::output::{note_line, warning_line, write_file_atomically, CliError};
-use super::selection::Selection;
+use super::selection::{FailOnArg, Selection};
 use clap::ValueEnum;
 use compactproof::annotate::fix::{fix_document_text, fix_source, Fixed};
 use compactproof::annotate::redline::{redline_html, unified_diff};
-use compactproof::config::FailOn;
 use compactproof::document::Format;
 use compactproof::engine::Engine;
-use compactproof::findings::Severity;
 use compactproof::ingest::{decode_text, load, read_bytes, Limits};
 use std::io::Write;
 use std::path::PathBuf;
@@ -50,23 +48,11 @@ enum FixFormat {
     Html,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FailOnArg {
-    Error,
-    Warning,
-    Never,
-}
-
 pub fn run(args: Args) -> Result<u8, CliError> {
     let settings = args.selection.resolve()?;
     let engine = Engine::new(&settings.lexicon, &settings.compacts)
         .map_err(|e| CliError::new(e.to_string()))?;
-    let fail_on = match args.fail_on {
-        Some(FailOnArg::Error) => FailOn::Error,
-        Some(FailOnArg::Warning) => FailOn::Warning,
-        Some(FailOnArg::Never) => FailOn::Never,
-        None => settings.fail_on.unwrap_or(FailOn::Warning),
-    };
+    let fail_on = settings.fail_on(args.fail_on);
     let file = &args.file;
     let limits = Limits::default();
     let bytes = load(file, &limits).map_err(|e| CliError::input(file, e))?;
@@ -136,10 +122,6 @@ pub fn run(args: Args) -> Result<u8, CliError> {
             stdout.flush()?;
         }
     }
-    let failed = match (fail_on, report.worst_severity()) {
-        (FailOn::Never, _) | (_, None) => false,
-        (FailOn::Warning, Some(s)) => s >= Severity::Warning,
-        (FailOn::Error, Some(s)) => s >= Severity::Error,
-    };
+    let failed = fail_on.fails(report.worst_severity());
     Ok(if failed { exit::FINDINGS } else { exit::CLEAN })
 }

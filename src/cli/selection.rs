@@ -21,6 +21,14 @@ pub struct Selection {
     no_config: bool,
 }
 
+/// `--fail-on`, shared by the commands that report findings.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum FailOnArg {
+    Error,
+    Warning,
+    Never,
+}
+
 /// The resolved settings.
 pub struct Settings {
     pub lexicon: Lexicon,
@@ -82,6 +90,16 @@ impl Selection {
 }
 
 impl Settings {
+    /// `--fail-on` if given, else the config file's, else `warning`.
+    pub fn fail_on(&self, arg: Option<FailOnArg>) -> FailOn {
+        match arg {
+            Some(FailOnArg::Error) => FailOn::Error,
+            Some(FailOnArg::Warning) => FailOn::Warning,
+            Some(FailOnArg::Never) => FailOn::Never,
+            None => self.fail_on.unwrap_or(FailOn::Warning),
+        }
+    }
+
     /// The lexicon with only the selected compacts (all of them when none is selected).
     pub fn narrowed_lexicon(mut self) -> Lexicon {
         self.lexicon.retain_compacts(&self.compacts);
