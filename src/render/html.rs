@@ -1002,6 +1002,28 @@ footer {{ border-top: 1px solid {RULE}; padding: 1rem 0 2rem; color: {MUTED}; }}
     css
 }
 
+/// Relative luminance of a `#rrggbb` colour (WCAG 2).
+#[cfg(test)]
+fn luminance(hex: &str) -> f64 {
+    let channel = |i: usize| {
+        let v = u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
+        let c = f64::from(v) / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+}
+
+/// WCAG 2 contrast ratio of two `#rrggbb` colours, for the renderers' colour tests.
+#[cfg(test)]
+pub(crate) fn contrast(a: &str, b: &str) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1212,24 +1234,6 @@ mod tests {
                 panic!("could not write {}: {e}", path.display());
             }
         }
-    }
-
-    fn luminance(hex: &str) -> f64 {
-        let channel = |i: usize| {
-            let v = u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0);
-            let c = f64::from(v) / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
-    }
-
-    fn contrast(a: &str, b: &str) -> f64 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
     }
 
     #[test]

@@ -22,16 +22,21 @@ use serde::{Serialize, Serializer};
 /// Render checked documents as one pretty-printed `compactproof.report.v1` document,
 /// ending with a newline.
 pub fn render(checked: &[Checked<'_>], _options: &RenderOptions) -> String {
-    let report = Report::new(checked);
-    match serde_json::to_string_pretty(&report) {
+    pretty_json(&Report::new(checked), REPORT_SCHEMA)
+}
+
+/// Pretty JSON ending with a newline, for every JSON contract (report and compare).
+/// Serialisation cannot fail for these types (every key is a string and no impl returns an
+/// error); were it to, the answer is still valid JSON naming the schema and the error,
+/// rather than a panic.
+pub(crate) fn pretty_json<T: serde::Serialize>(value: &T, schema: &str) -> String {
+    match serde_json::to_string_pretty(value) {
         Ok(mut json) => {
             json.push('\n');
             json
         }
-        // Unreachable in practice: every key is a string and no impl returns an error. Still
-        // answer with valid JSON that says what went wrong rather than panic.
         Err(e) => format!(
-            "{{\"schema\": \"{REPORT_SCHEMA}\", \"error\": {}}}\n",
+            "{{\"schema\": \"{schema}\", \"error\": {}}}\n",
             serde_json::Value::String(e.to_string())
         ),
     }

@@ -368,23 +368,7 @@ mod tests {
         }
     }
 
-    fn luminance(hex: &str) -> f64 {
-        let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap();
-        let channel = |shift: u32| {
-            let c = f64::from((v >> shift) & 0xff) / 255.0;
-            if c <= 0.03928 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(16) + 0.7152 * channel(8) + 0.0722 * channel(0)
-    }
-
-    fn contrast(a: &str, b: &str) -> f64 {
-        let (x, y) = (luminance(a), luminance(b));
-        (x.max(y) + 0.05) / (x.min(y) + 0.05)
-    }
+    use crate::render::html::contrast;
 
     #[test]
     fn colours_meet_wcag_aa_contrast() {

@@ -19,18 +19,7 @@ pub const COMPARE_SCHEMA: &str = "compactproof.compare.v1";
 /// Render a comparison as one pretty-printed `compactproof.compare.v1` document, ending
 /// with a newline.
 pub fn render(report: &CompareReport<'_>, options: &CompareOptions) -> String {
-    let json = CompareJson::new(report, options);
-    match serde_json::to_string_pretty(&json) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        // Unreachable in practice (every key is a string); still answer with valid JSON.
-        Err(e) => format!(
-            "{{\"schema\": \"{COMPARE_SCHEMA}\", \"error\": {}}}\n",
-            serde_json::Value::String(e.to_string())
-        ),
-    }
+    crate::render::json::pretty_json(&CompareJson::new(report, options), COMPARE_SCHEMA)
 }
 
 /// The whole document.
