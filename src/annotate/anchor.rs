@@ -108,30 +108,7 @@ impl<'a> Anchors<'a> {
             return Err(place);
         }
         let collapsed = Collapsed::new(&block.text, Flavour::Plain);
-        let start = location
-            .start
-            .saturating_sub(block.span.start)
-            .min(block.text.len());
-        let end = location
-            .end
-            .saturating_sub(block.span.start)
-            .min(block.text.len());
-        let terms = collapsed
-            .collapsed_range(start..end.max(start))
-            .ok_or(None)?;
-        let sentence = finding
-            .evidence
-            .as_deref()
-            .map(|e| Collapsed::needle(e, Flavour::Plain))
-            .filter(|e| !e.is_empty())
-            .and_then(|e| {
-                collapsed
-                    .find_all(&e)
-                    .into_iter()
-                    .map(|at| at..at + e.len())
-                    .find(|r| r.start <= terms.start && terms.end <= r.end)
-            })
-            .unwrap_or_else(|| terms.clone());
+        let (sentence, terms) = collapsed.evidence_ranges(block, finding).ok_or(None)?;
         // Search for the sentence first, then for the terms alone.
         for (needle_range, offset) in [
             (sentence.clone(), terms.start - sentence.start),

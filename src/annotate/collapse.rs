@@ -112,6 +112,41 @@ impl Collapsed {
     }
 
     /// Byte offsets of every occurrence of `needle` (overlapping ones included).
+    /// Where a finding's evidence sits in this collapsed copy of `block`'s text: the
+    /// collapsed range of the sentence and, inside it, of the decisive terms (the finding's
+    /// location). The sentence is the finding's evidence where it is found around the terms,
+    /// else the terms alone. Shared by the annotated copy and the text fixer so both place
+    /// a finding the same way.
+    pub fn evidence_ranges(
+        &self,
+        block: &crate::document::Block,
+        finding: &crate::findings::Finding,
+    ) -> Option<(Range<usize>, Range<usize>)> {
+        let location = finding.location?;
+        let start = location
+            .start
+            .saturating_sub(block.span.start)
+            .min(block.text.len());
+        let end = location
+            .end
+            .saturating_sub(block.span.start)
+            .min(block.text.len());
+        let terms = self.collapsed_range(start..end.max(start))?;
+        let sentence = finding
+            .evidence
+            .as_deref()
+            .map(|e| Collapsed::needle(e, Flavour::Plain))
+            .filter(|e| !e.is_empty())
+            .and_then(|e| {
+                self.find_all(&e)
+                    .into_iter()
+                    .map(|at| at..at + e.len())
+                    .find(|r| r.start <= terms.start && terms.end <= r.end)
+            })
+            .unwrap_or_else(|| terms.clone());
+        Some((sentence, terms))
+    }
+
     pub fn find_all(&self, needle: &str) -> Vec<usize> {
         find_all(&self.text, needle)
     }

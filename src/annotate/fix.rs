@@ -120,31 +120,9 @@ struct Evidence<'d> {
 }
 
 fn evidence<'d>(document: &'d Document, finding: &Finding) -> Option<Evidence<'d>> {
-    let location = finding.location?;
-    let block = document.blocks.get(location.block)?;
+    let block = document.blocks.get(finding.location?.block)?;
     let collapsed = Collapsed::new(&block.text, Flavour::Plain);
-    let start = location
-        .start
-        .saturating_sub(block.span.start)
-        .min(block.text.len());
-    let end = location
-        .end
-        .saturating_sub(block.span.start)
-        .min(block.text.len());
-    let terms = collapsed.collapsed_range(start..end.max(start))?;
-    let sentence = finding
-        .evidence
-        .as_deref()
-        .map(|e| Collapsed::needle(e, Flavour::Plain))
-        .filter(|e| !e.is_empty())
-        .and_then(|e| {
-            collapsed
-                .find_all(&e)
-                .into_iter()
-                .map(|at| at..at + e.len())
-                .find(|r| r.start <= terms.start && terms.end <= r.end)
-        })
-        .unwrap_or_else(|| terms.clone());
+    let (sentence, terms) = collapsed.evidence_ranges(block, finding)?;
     let sentence_source = collapsed.source_range(sentence.clone())?;
     let terms_source = collapsed.source_range(terms.clone())?;
     Some(Evidence {

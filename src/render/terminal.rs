@@ -323,14 +323,15 @@ fn count_line(report: &DocumentReport, paint: Paint) -> String {
     )
 }
 
-/// ANSI styling when colour was asked for; plain text otherwise.
+/// ANSI styling when colour was asked for; plain text otherwise. Shared by the terminal
+/// renderers (the report's and compare's), each adding its own styles in its own module.
 #[derive(Debug, Clone, Copy)]
-struct Paint {
-    color: bool,
+pub(crate) struct Paint {
+    pub(crate) color: bool,
 }
 
 impl Paint {
-    fn styled(self, style: Style, text: &str) -> String {
+    pub(crate) fn styled(self, style: Style, text: &str) -> String {
         if self.color {
             format!("{}{text}{}", style.render(), style.render_reset())
         } else {
@@ -338,7 +339,7 @@ impl Paint {
         }
     }
 
-    fn bold(self, text: &str) -> String {
+    pub(crate) fn bold(self, text: &str) -> String {
         self.styled(Style::new().bold(), text)
     }
 

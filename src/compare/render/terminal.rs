@@ -10,6 +10,7 @@ use super::{
     change_label, counts_line, location_words, partition, CompareOptions, CompareReport, Version,
 };
 use crate::compare::{Change, Class, Op, Segment};
+use crate::render::terminal::Paint;
 use annotate_snippets::renderer::{AnsiColor, Style};
 
 /// Render a comparison for a terminal.
@@ -120,24 +121,7 @@ fn side(change: &Change, marked: Op, paint: Paint) -> String {
     out
 }
 
-#[derive(Debug, Clone, Copy)]
-struct Paint {
-    color: bool,
-}
-
 impl Paint {
-    fn styled(self, style: Style, text: &str) -> String {
-        if self.color {
-            format!("{}{text}{}", style.render(), style.render_reset())
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn bold(self, text: &str) -> String {
-        self.styled(Style::new().bold(), text)
-    }
-
     fn class(self, class: Class) -> String {
         let style = match class {
             Class::Weakened | Class::Narrowed | Class::Removed => {
