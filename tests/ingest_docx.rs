@@ -437,21 +437,8 @@ fn deeply_nested_xml_is_refused_quickly() {
 #[test]
 fn inspect_features_document_snapshot() {
     let path = corpus_dir().join("features_pandoc_tracked.docx");
-    let output = compactproof(&[
-        "inspect",
-        "--format",
-        "text",
-        "--locations",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        output.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     insta::assert_snapshot!(
         "features_pandoc_tracked_inspect",
-        String::from_utf8_lossy(&output.stdout)
+        common::inspect_with_locations(&path)
     );
 }

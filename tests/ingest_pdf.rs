@@ -411,22 +411,9 @@ fn damaged_pdfs_never_panic() {
 #[test]
 fn inspect_snapshot_of_seed003() {
     let path = corpus_dir().join("seed003_lo.pdf");
-    let output = compactproof(&[
-        "inspect",
-        "--format",
-        "text",
-        "--locations",
-        path.to_str().unwrap(),
-    ]);
-    assert_eq!(output.status.code(), Some(0));
-    assert!(
-        output.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
     insta::assert_snapshot!(
         "inspect_seed003_lo_pdf_locations",
-        String::from_utf8_lossy(&output.stdout)
+        common::inspect_with_locations(&path)
     );
 }
 

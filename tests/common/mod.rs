@@ -35,6 +35,26 @@ pub fn compactproof(args: &[&str]) -> Output {
         .expect("run compactproof")
 }
 
+/// `compactproof inspect --format text --locations PATH`, which must succeed without a word
+/// on stderr: the reading the `inspect` snapshots record.
+#[track_caller]
+pub fn inspect_with_locations(path: &Path) -> String {
+    let output = compactproof(&[
+        "inspect",
+        "--format",
+        "text",
+        "--locations",
+        path.to_str().expect("UTF-8 path"),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", path.display());
+    assert!(
+        output.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
 /// Run an external reference tool and return its stdout; panics with an install hint when
 /// the tool is missing, because a cross-check that silently skips proves nothing.
 pub fn reference_tool(program: &str, args: &[&str], package: &str) -> String {
