@@ -84,12 +84,15 @@ pub fn words(text: &str) -> Vec<String> {
 /// The share of `reference`'s words found in `ours` in the same order (the longest common
 /// subsequence over the reference's length). 1.0 means nothing was lost or reordered.
 pub fn words_in_order_ratio(reference: &str, ours: &str) -> f64 {
-    let a = words(reference);
-    let b = words(ours);
+    in_order_ratio(&words(reference), &words(ours))
+}
+
+/// [`words_in_order_ratio`] for words already split.
+pub fn in_order_ratio(a: &[String], b: &[String]) -> f64 {
     if a.is_empty() {
         return 1.0;
     }
-    let lcs = similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b)
+    let lcs = similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
         .iter()
         .filter_map(|op| match op {
             similar::DiffOp::Equal { len, .. } => Some(*len),

@@ -14,11 +14,19 @@
 //!   segment with its text;
 //! - a glyph drawn twice at the same place (fake bold) is kept once;
 //! - right-to-left text (Arabic, Hebrew, Persian, Urdu), which a PDF stores in visual
-//!   order, is put back into reading order ([`visual_to_logical`]): a segment whose strong
-//!   characters are mostly right-to-left is reversed as a whole, with runs of left-to-right
-//!   text and numbers inside it kept as they are; a left-to-right segment has only its
-//!   right-to-left runs reversed. Brackets are not mirrored: the fonts' Unicode maps
-//!   already give the logical character for a mirrored glyph.
+//!   order, is put back into reading order ([`put_in_reading_order`], once every page
+//!   has been read). The base direction is the document's: right-to-left when most of
+//!   its letters are, as in an Arabic leaflet; otherwise left-to-right, as in an English
+//!   compact with a page of translations, which a word processor lays out as
+//!   left-to-right paragraphs. In a right-to-left document a segment is reversed as a
+//!   whole, with runs of left-to-right text and numbers inside it kept as they are; in a
+//!   left-to-right one only a segment's right-to-left runs are reversed, so the English
+//!   words of a mixed line stay where the writer put them relative to the Arabic.
+//!   Deciding per line, or per page, misplaces them: a mostly Arabic line of a
+//!   left-to-right paragraph would be read from the right, and so would every line of a
+//!   page of translations where Arabic, Farsi and Urdu outnumber the English. Brackets
+//!   are not mirrored: the fonts' Unicode maps already give the logical character for a
+//!   mirrored glyph.
 //!
 //! Rotated text is kept, one row per show operation, so nothing is dropped.
 
@@ -66,6 +74,16 @@ pub(super) struct Row {
 }
 
 impl Row {
+    /// Put the row's text, which [`rows`] leaves in the visual order the PDF stores it
+    /// in, into reading order for a document running in `direction`; see the module docs.
+    pub fn put_in_reading_order(&mut self, direction: BaseDirection) {
+        if self.upright {
+            for segment in &mut self.segments {
+                segment.text = visual_to_logical(&segment.text, direction);
+            }
+        }
+    }
+
     /// The whole row as text, segments separated by one space.
     pub fn text(&self) -> String {
         let parts: Vec<&str> = self.segments.iter().map(|s| s.text.as_str()).collect();
@@ -266,7 +284,7 @@ impl SegmentBuilder {
     }
 
     fn finish(self) -> Option<Segment> {
-        let text = visual_to_logical(self.text.trim());
+        let text = self.text.trim().to_string();
         if text.is_empty() {
             return None;
         }
@@ -297,20 +315,50 @@ fn is_ltr(c: char) -> bool {
     c.is_alphanumeric() && !is_rtl(c)
 }
 
-/// Reading order for text stored in visual (left-to-right) order; see the module docs.
-/// A simplification of the Unicode bidirectional algorithm that suffices for lines of
-/// extracted text.
-pub(super) fn visual_to_logical(text: &str) -> String {
+/// The direction a page's paragraphs run in, which decides how a line mixing scripts is
+/// read back; see the module docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum BaseDirection {
+    LeftToRight,
+    RightToLeft,
+}
+
+impl BaseDirection {
+    /// The direction of a document with these rows (of every page): right-to-left when
+    /// at least as many of their letters are right-to-left as left-to-right.
+    pub(super) fn of_rows<'a>(rows: impl Iterator<Item = &'a Row>) -> Self {
+        Self::of_texts(
+            rows.filter(|r| r.upright)
+                .flat_map(|r| r.segments.iter().map(|s| s.text.as_str())),
+        )
+    }
+
+    fn of_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
+        let (mut rtl, mut ltr) = (0usize, 0usize);
+        for c in texts.flat_map(str::chars) {
+            if is_rtl(c) {
+                rtl += 1;
+            } else if c.is_alphabetic() {
+                ltr += 1;
+            }
+        }
+        if rtl > 0 && rtl >= ltr {
+            BaseDirection::RightToLeft
+        } else {
+            BaseDirection::LeftToRight
+        }
+    }
+}
+
+/// Reading order for text stored in visual (left-to-right) order, in a paragraph running
+/// in `direction`; see the module docs. A simplification of the Unicode bidirectional
+/// algorithm that suffices for lines of extracted text.
+pub(super) fn visual_to_logical(text: &str, direction: BaseDirection) -> String {
     if !text.chars().any(is_rtl) {
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    let rtl = chars.iter().filter(|c| is_rtl(**c)).count();
-    let ltr = chars
-        .iter()
-        .filter(|c| c.is_alphabetic() && !is_rtl(**c))
-        .count();
-    let base_rtl = rtl >= ltr;
+    let base_rtl = direction == BaseDirection::RightToLeft;
     // Runs of the embedded direction: strong characters of it, with the neutrals between
     // two of them ("2.4", "Diversity Team").
     let embedded = |c: char| if base_rtl { is_ltr(c) } else { is_rtl(c) };
@@ -399,7 +447,13 @@ fn segments(glyphs: &[Glyph], row_size: f32) -> Vec<Segment> {
                 seg.word_start = false;
                 seg.second_word_left.get_or_insert(g.x);
             }
-            seg.text.push_str(&g.text);
+            if g.text.chars().nth(1).is_some() && g.text.chars().any(is_rtl) {
+                // A ligature such as lam-alef maps to its letters in reading order; the
+                // row is reversed letter by letter later, so store them reversed here.
+                seg.text.extend(g.text.chars().rev());
+            } else {
+                seg.text.push_str(&g.text);
+            }
             seg.right = seg.right.max(g.x + g.width);
             seg.chars += 1;
             let rounded = (g.size * 2.0).round() / 2.0;
@@ -577,17 +631,86 @@ mod tests {
 
     #[test]
     fn right_to_left_text_is_put_in_reading_order() {
+        use BaseDirection::*;
         // Stored visually: the last word first, each word's letters reversed.
-        assert_eq!(visual_to_logical("ىلع لوصحلا"), "الحصول على");
-        assert_eq!(visual_to_logical("526032 مقر"), "رقم 526032");
+        assert_eq!(visual_to_logical("ىلع لوصحلا", RightToLeft), "الحصول على");
+        assert_eq!(visual_to_logical("ىلع لوصحلا", LeftToRight), "الحصول على");
+        assert_eq!(visual_to_logical("526032 مقر", RightToLeft), "رقم 526032");
         // Brackets are not mirrored: writers map the mirrored glyph to the logical
         // character already (LibreOffice does), so reversing is enough.
-        assert_eq!(visual_to_logical(")ابحرم("), "(مرحبا)");
+        assert_eq!(visual_to_logical(")ابحرم(", RightToLeft), "(مرحبا)");
         assert_eq!(
-            visual_to_logical("Team ابحرم Diversity"),
+            visual_to_logical("Team ابحرم Diversity", LeftToRight),
             "Team مرحبا Diversity"
         );
-        assert_eq!(visual_to_logical("plain text"), "plain text");
+        assert_eq!(visual_to_logical("plain text", RightToLeft), "plain text");
+    }
+
+    #[test]
+    fn a_mostly_arabic_line_of_a_left_to_right_paragraph_keeps_its_english_in_place() {
+        use BaseDirection::*;
+        // "... 'بدايفرستي تيم Engagement" as a word processor draws it in a left-to-right
+        // paragraph: the Arabic run on the left, reversed; the English after it, on the
+        // right.
+        let visual = "ميت يتسرفيادب' لاصتإلا Engagement";
+        assert_eq!(
+            visual_to_logical(visual, LeftToRight),
+            "الإتصال 'بدايفرستي تيم Engagement"
+        );
+        // Read as a right-to-left paragraph, the English would come first.
+        assert_eq!(
+            visual_to_logical(visual, RightToLeft),
+            "Engagement الإتصال 'بدايفرستي تيم"
+        );
+    }
+
+    #[test]
+    fn a_right_to_left_ligature_keeps_its_letters_in_reading_order() {
+        // "اطلاعات" drawn visually, its lam-alef as one glyph that maps to "لا".
+        let glyphs: Vec<Glyph> = ["ت", "ا", "ع", "لا", "ط", "ا"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Glyph {
+                text: t.to_string(),
+                x: 72.0 + i as f32 * 5.0,
+                y: 100.0,
+                width: 5.0,
+                size: 10.0,
+                upright: true,
+                run: 0,
+            })
+            .collect();
+        let mut rows = rows(glyphs);
+        rows[0].put_in_reading_order(BaseDirection::LeftToRight);
+        assert_eq!(texts(&rows), ["اطلاعات"]);
+    }
+
+    #[test]
+    fn the_majority_of_letters_decides_the_base_direction() {
+        let english = "Engagement Team";
+        let arabic = "لاصتإلا";
+        assert_eq!(
+            BaseDirection::of_texts([english, arabic].into_iter()),
+            BaseDirection::LeftToRight
+        );
+        assert_eq!(
+            BaseDirection::of_texts([arabic, arabic, english].into_iter()),
+            BaseDirection::RightToLeft
+        );
+        assert_eq!(
+            BaseDirection::of_texts([english, "01642 526032"].into_iter()),
+            BaseDirection::LeftToRight
+        );
+    }
+
+    #[test]
+    fn rows_keep_visual_order_until_the_document_direction_is_known() {
+        let mut rows = rows(word("مقر", 72.0, 100.0, 10.0, 5.0));
+        assert_eq!(texts(&rows), ["مقر"]);
+        for row in &mut rows {
+            row.put_in_reading_order(BaseDirection::of_rows([&*row].into_iter()));
+        }
+        assert_eq!(texts(&rows), ["رقم"]);
     }
 
     #[test]

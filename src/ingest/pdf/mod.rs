@@ -79,6 +79,10 @@ pub(super) fn read(bytes: &[u8], limits: &Limits) -> Result<Document, IngestErro
             stats,
         });
     }
+    let direction = lines::BaseDirection::of_rows(pages.iter().flat_map(|p| &p.rows));
+    for row in pages.iter_mut().flat_map(|p| &mut p.rows) {
+        row.put_in_reading_order(direction);
+    }
     Ok(assemble(&pages, glyph_total))
 }
 
