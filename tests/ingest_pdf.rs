@@ -137,10 +137,8 @@ fn comparable_words(text: &str) -> Vec<String> {
             .chars()
             .last()
             .is_some_and(|last| is_right_to_left(last) != is_right_to_left(c));
-        if !c.is_alphanumeric() || breaks {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current).to_lowercase());
-            }
+        if (!c.is_alphanumeric() || breaks) && !current.is_empty() {
+            words.push(std::mem::take(&mut current).to_lowercase());
         }
         if c.is_alphanumeric() {
             current.push(c);
