@@ -30,6 +30,10 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .into_iter()
         .filter(|(sentence, span)| !denied(context, sentence, *span, duty))
         .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
+        .filter_map(|hit| match duty {
+            Duty::Rationale => reason_behind_heading(context, hit),
+            _ => Some(hit),
+        })
         .collect();
     let (advice, text) = missing_fix(duty, context);
     // A missing duty about notice belongs beside the sentence that gives the notice.
@@ -107,6 +111,33 @@ fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
             let lower = h.text.to_lowercase();
             lower.contains("reason") || lower.contains("rationale")
         })
+}
+
+/// A "Reasons for the decision" heading is where the reason is, not the reason itself:
+/// the evidence for a reason found in such a heading is the first sentence under it, and a
+/// heading with nothing under it before the next heading gives no reason at all.
+fn reason_behind_heading<'a>(
+    context: &'a Context<'_>,
+    (sentence, span): (&'a Sentence, ByteSpan),
+) -> Option<(&'a Sentence, ByteSpan)> {
+    let blocks = &context.analysis.document.blocks;
+    if !blocks.get(sentence.block).is_some_and(is_heading_like) {
+        return Some((sentence, span));
+    }
+    let body = blocks
+        .iter()
+        .enumerate()
+        .skip(sentence.block + 1)
+        .filter(|(_, b)| b.kind.is_body())
+        .take_while(|(_, b)| !is_heading_like(b))
+        .map(|(index, _)| index)
+        .next()?;
+    let first = context
+        .analysis
+        .sentences
+        .iter()
+        .find(|s| s.block == body)?;
+    Some((first, first.span))
 }
 
 fn is_heading_like(block: &crate::document::Block) -> bool {
@@ -200,5 +231,31 @@ mod tests {
             Status::Met,
         );
         assert_status(&r, "The grant will end on 31 March.", Status::Missing);
+    }
+
+    #[test]
+    fn a_reasons_heading_needs_a_reason_under_it() {
+        let r = duty("rationale", "funding-change");
+        assert_status(
+            &r,
+            "The grant will end on 31 March.\nReasons for the decision\nThe national programme that paid for the service closed in 2026.",
+            Status::Met,
+        );
+        assert_status(
+            &r,
+            "The grant will end on 31 March.\nReasons for the decision\nNext steps\nOfficers will write to the trust.",
+            Status::Missing,
+        );
+    }
+
+    #[test]
+    fn the_evidence_for_a_reasons_heading_is_the_reason_under_it() {
+        let text = "The grant will end on 31 March.\nReasons for the decision\nThe national programme that paid for the service closed in 2026.";
+        let outcome = assert_status(&duty("rationale", "funding-change"), text, Status::Met);
+        assert!(
+            outcome.message.contains("The national programme that paid"),
+            "{}",
+            outcome.message
+        );
     }
 }

@@ -136,6 +136,29 @@ fn vocabulary_mention(context: &Context<'_>, id: &str, anchor: &Sentence) -> Out
 
 /// Met by an unhedged mention, weak when every mention is hedged, missing without one (the
 /// fix anchored after `anchor`).
+/// At most [`BRIEF_QUOTE_CHARS`] characters of `text`, cut at a word, for a message
+/// that quotes the words a duty was found in: the evidence carries the whole sentence,
+/// so a message need not repeat it.
+fn quoted_briefly(text: &str) -> String {
+    if text.chars().count() <= BRIEF_QUOTE_CHARS {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > BRIEF_QUOTE_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let out = out.trim_end_matches([',', ';', ':']);
+    format!("{out}\u{2026}")
+}
+
+const BRIEF_QUOTE_CHARS: usize = 60;
+
 pub(super) fn judge(
     context: &Context<'_>,
     hits: &[(&Sentence, ByteSpan)],
@@ -156,7 +179,7 @@ pub(super) fn judge(
             required_days: None,
             message: format!(
                 "The draft mentions {what} (\u{201c}{}\u{201d}).",
-                context.text(*span)
+                quoted_briefly(context.text(*span))
             ),
             suggestion: None,
         };
@@ -205,7 +228,20 @@ pub(super) fn judge(
 #[cfg(test)]
 mod tests {
     use super::super::test_support::assert_status;
+    use super::quoted_briefly;
     use crate::findings::Status;
+
+    #[test]
+    fn long_quotes_are_cut_at_a_word() {
+        assert_eq!(quoted_briefly("in writing"), "in writing");
+        let long = "To deliver the saving required by the Medium Term Financial Plan while keeping a network of community centres open.";
+        let brief = quoted_briefly(long);
+        assert_eq!(
+            brief,
+            "To deliver the saving required by the Medium Term Financial\u{2026}"
+        );
+        assert!(brief.chars().count() <= 61);
+    }
 
     const EQUALITY: &str = "kind = \"required-mention\"\napplies-when = \"affects-people\"\nmention = \"equality-assessment\"\n";
     const COMPACT: &str = "kind = \"required-mention\"\napplies-when = \"consultation\"\nmention = \"compact-reference\"\n";
