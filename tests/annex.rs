@@ -268,6 +268,38 @@ fn without_o_the_annex_is_markdown_on_stdout() {
     assert!(text.contains("- **Document:** a-durham-community-grants-withdrawal.txt"));
 }
 
+/// Without `--date`, the date of check is today on the officer's calendar, not in UTC.
+/// POSIX zone strings (UTC+14 and UTC-11, 25 hours apart) need no time zone database.
+#[test]
+fn the_date_of_check_is_today_in_the_local_time_zone() {
+    let date_in = |zone: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_compactproof"))
+            .args([
+                "annex",
+                "--compact",
+                "durham",
+                "fixtures/drafts/a-durham-community-grants-withdrawal.txt",
+            ])
+            .current_dir(root())
+            .env("NO_COLOR", "1")
+            .env("TZ", zone)
+            .output()
+            .expect("run compactproof");
+        let text = stdout_of(&output);
+        let line = text
+            .lines()
+            .find_map(|l| l.strip_prefix("- **Date of check:** "))
+            .unwrap_or_else(|| panic!("no date of check in {text}"))
+            .to_string();
+        let format = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
+        time::Date::parse(&line, &format).unwrap_or_else(|e| panic!("{line}: {e}"))
+    };
+    let east = date_in("KIR-14");
+    let west = date_in("SST11");
+    let days = (east - west).whole_days();
+    assert!((1..=2).contains(&days), "UTC+14 {east}, UTC-11 {west}");
+}
+
 #[test]
 fn several_compacts_are_allowed_with_a_hint() {
     let output = run(&[

@@ -29,8 +29,8 @@ pub struct Args {
     /// Replace FILE given with -o if it exists.
     #[arg(long)]
     force: bool,
-    /// The date of the check (default: today, UTC). Set it for output that does not change
-    /// from day to day.
+    /// The date of the check (default: today, in this computer's time zone). Set it for
+    /// output that does not change from day to day.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
 }
@@ -74,9 +74,7 @@ pub fn run(args: Args) -> Result<u8, CliError> {
     let report = engine.check(&document, &args.draft.display().to_string());
 
     let source = SourceFile::new(name_of(&args.draft), &bytes, modified(&args.draft));
-    let today = args
-        .date
-        .unwrap_or_else(|| OffsetDateTime::now_utc().date());
+    let today = args.date.unwrap_or_else(today);
     let annex = Annex::build(
         Checked {
             report: &report,
@@ -109,11 +107,24 @@ fn name_of(path: &Path) -> String {
         .unwrap_or_else(|| path.display().to_string())
 }
 
-/// The draft's last-modified date (UTC), where the file system says.
+/// Today in the local time zone, so that an annex printed at 00:30 in British Summer Time
+/// carries the date on the officer's calendar. UTC when the zone cannot be read safely
+/// (the `time` crate refuses once a program runs other threads).
+fn today() -> Date {
+    OffsetDateTime::now_local()
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+        .date()
+}
+
+/// The draft's last-modified date in the local time zone (UTC when it cannot be read),
+/// where the file system says.
 fn modified(path: &Path) -> Option<Date> {
     if path.as_os_str() == "-" {
         return None;
     }
-    let time = std::fs::metadata(path).ok()?.modified().ok()?;
-    Some(OffsetDateTime::from(time).date())
+    let time = OffsetDateTime::from(std::fs::metadata(path).ok()?.modified().ok()?);
+    let local = time::UtcOffset::current_local_offset()
+        .map(|offset| time.to_offset(offset))
+        .unwrap_or(time);
+    Some(local.date())
 }
