@@ -36,7 +36,31 @@ fn every_second_held_out_draft_gets_its_expected_verdicts() {
     );
 }
 
+/// The third held-out set (docs/accuracy.md): the engine must agree with every label
+/// except the disagreements recorded there, which are listed here so that fixing one, or
+/// a new one appearing, fails until the record is updated.
+#[test]
+fn the_third_held_out_set_agrees_except_where_recorded() {
+    assert_labels_except(
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/holdout3")),
+        24,
+        &[
+            ("m-luton-local-welfare-scheme-officer-decision", "independence"),
+            ("m-northumberland-capital-programme-monitoring-q2", "equality"),
+            ("m-northumberland-capital-programme-monitoring-q2", "independence"),
+            ("m-northumberland-capital-programme-monitoring-q2", "compact-reference"),
+            ("m-wakefield-third-sector-strategic-funding-cabinet-report", "independence"),
+        ],
+    );
+}
+
 fn assert_labels(dir: &Path, at_least: usize) {
+    assert_labels_except(dir, at_least, &[]);
+}
+
+/// Every label in `dir` holds, except the (document stem, theme) pairs in `known`, each of
+/// which must still disagree.
+fn assert_labels_except(dir: &Path, at_least: usize, known: &[(&str, &str)]) {
     let lexicon = Lexicon::bundled();
     let engine = Engine::new(&lexicon, &[]).unwrap();
     let expectations = load_expectations(dir).unwrap();
@@ -52,9 +76,21 @@ fn assert_labels(dir: &Path, at_least: usize) {
         let report = engine.check(&document, &expectation.document.display().to_string());
         scores.add(expectation, &report);
     }
-    let problems: Vec<String> = scores
+    let stem = |path: &Path| {
+        path.file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    };
+    let mut still_known: Vec<(&str, &str)> = known.to_vec();
+    let mut problems: Vec<String> = scores
         .mismatches
         .iter()
+        .filter(|m| {
+            let key = (stem(&m.document), m.theme.to_string());
+            let before = still_known.len();
+            still_known.retain(|(d, t)| !(*d == key.0 && *t == key.1));
+            still_known.len() == before
+        })
         .map(|m| {
             format!(
                 "{}: {}: expected {} {:?}, got {} {:?}",
@@ -67,6 +103,11 @@ fn assert_labels(dir: &Path, at_least: usize) {
             )
         })
         .collect();
+    problems.extend(
+        still_known
+            .iter()
+            .map(|(d, t)| format!("{d}: {t}: recorded as a disagreement but now agrees; update docs/accuracy.md and this list")),
+    );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -252,7 +252,7 @@ static NEGATIONS: LazyLock<Regex> = LazyLock::new(|| {
             r"no\s+(?:need\s+for\s+(?:an?\s+)?|requirement\s+for\s+(?:an?\s+)?)?(?:full\s+)?{eia}"
         ),
         format!(
-            r"{eia}\s+(?:is|was|has|will|would)(?:\s+not|n['’]t)\s+(?:be\s+|been\s+)?(?:required|needed|necessary|carried\s+out|undertaken|completed|done)"
+            r"{eia}\s+(?:is|was|has|had|have|are|were|will|would|should|could)(?:\s+not|n['’]t)\s+(?:yet\s+)?(?:be\s+|been\s+)?(?:(?:considered|deemed|thought)\s+)?(?:required|needed|necessary|carried\s+out|undertaken|completed|done|prepared|produced)"
         ),
         format!(
             r"(?:not|n['’]t)\s+(?:be\s+)?(?:necessary|required|needed)\s+to\s+(?:carry\s+out|undertake|complete|do)\s+(?:an?\s+)?{eia}"
@@ -553,6 +553,21 @@ mod tests {
         assert_negation(
             "There is no need for an equality impact assessment.",
             "no need for an equality impact assessment",
+            EqualityAssessment,
+        );
+        assert_negation(
+            "The Assistant Director confirmed that an equality impact assessment had not been undertaken for this decision.",
+            "equality impact assessment had not been undertaken",
+            EqualityAssessment,
+        );
+        assert_negation(
+            "An EqIA was not considered necessary.",
+            "EqIA was not considered necessary",
+            EqualityAssessment,
+        );
+        assert_negation(
+            "An equality impact assessment has not yet been completed.",
+            "equality impact assessment has not yet been completed",
             EqualityAssessment,
         );
         assert_negation(

@@ -113,31 +113,37 @@ fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
         })
 }
 
-/// A "Reasons for the decision" heading is where the reason is, not the reason itself:
-/// the evidence for a reason found in such a heading is the first sentence under it, and a
-/// heading with nothing under it before the next heading gives no reason at all.
+/// A "Reasons for the decision" heading, or a run-in label opening a paragraph
+/// ("Reasons. The Home Office has ..."), is where the reason is, not the reason itself: the
+/// evidence for a reason found in one is the sentence after it, and a label with nothing
+/// after it before the next heading gives no reason at all.
 fn reason_behind_heading<'a>(
     context: &'a Context<'_>,
     (sentence, span): (&'a Sentence, ByteSpan),
 ) -> Option<(&'a Sentence, ByteSpan)> {
     let blocks = &context.analysis.document.blocks;
-    if !blocks.get(sentence.block).is_some_and(is_heading_like) {
+    let heading = blocks.get(sentence.block).is_some_and(is_heading_like);
+    if !heading && !is_run_in_label(context.text(sentence.span)) {
         return Some((sentence, span));
     }
-    let body = blocks
-        .iter()
-        .enumerate()
-        .skip(sentence.block + 1)
-        .filter(|(_, b)| b.kind.is_body())
-        .take_while(|(_, b)| !is_heading_like(b))
-        .map(|(index, _)| index)
-        .next()?;
-    let first = context
+    let next = context
         .analysis
         .sentences
         .iter()
-        .find(|s| s.block == body)?;
-    Some((first, first.span))
+        .find(|s| s.span.start >= sentence.span.end)?;
+    if blocks.get(next.block).is_some_and(is_heading_like) {
+        return None;
+    }
+    Some((next, next.span))
+}
+
+/// "Reasons.", "Reason for the decision:": a sentence that is only a label.
+fn is_run_in_label(sentence: &str) -> bool {
+    let text = sentence.trim();
+    let lower = text.to_lowercase();
+    text.ends_with(['.', ':'])
+        && text.split_whitespace().count() <= 6
+        && (lower.starts_with("reason") || lower.starts_with("rationale"))
 }
 
 fn is_heading_like(block: &crate::document::Block) -> bool {
@@ -244,6 +250,22 @@ mod tests {
         assert_status(
             &r,
             "The grant will end on 31 March.\nReasons for the decision\nNext steps\nOfficers will write to the trust.",
+            Status::Missing,
+        );
+    }
+
+    #[test]
+    fn a_run_in_reasons_label_points_at_the_sentence_after_it() {
+        let r = duty("rationale", "funding-change");
+        let outcome = assert_status(
+            &r,
+            "The grant will be reduced from £72,000 to £58,000 a year.\nReasons. The Home Office has confirmed a smaller allocation for 2026/27.",
+            Status::Met,
+        );
+        assert!(outcome.message.contains("The Home Office"), "{}", outcome.message);
+        assert_status(
+            &r,
+            "The grant will be reduced from £72,000 to £58,000 a year.\nReasons:",
             Status::Missing,
         );
     }

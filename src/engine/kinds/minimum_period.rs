@@ -457,6 +457,9 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
     if lead.contains("compact") && COMPACT_RULE_VERBS.iter().any(|v| lead.contains(v)) {
         return true;
     }
+    if names_the_compacts_minimum(context, sentence, duration) {
+        return true;
+    }
     // "the first six weeks of the notice period": part of a period, not the period.
     let words = context.text(duration.span).to_lowercase();
     if [
@@ -513,6 +516,49 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
             .iter()
             .any(|w| after.starts_with(w))
         }
+}
+
+/// "longer than the 12-week minimum in the Calderdale Compact", "the three months' notice
+/// required by our Compact": the duration is the Compact's, named after it, not the
+/// draft's.
+fn names_the_compacts_minimum(
+    context: &Context<'_>,
+    sentence: &Sentence,
+    duration: &Duration,
+) -> bool {
+    let after = context
+        .text(ByteSpan::new(duration.span.end, sentence.span.end))
+        .to_lowercase();
+    let words: Vec<&str> = after
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .take(9)
+        .collect();
+    let mut rest = words.as_slice();
+    if let Some((first, tail)) = rest.split_first() {
+        if ["minimum", "standard", "requirement", "period", "rule", "notice"].contains(first) {
+            rest = tail;
+        }
+    }
+    let leads = [
+        &["in", "the"][..],
+        &["in", "our"],
+        &["of", "the"],
+        &["under", "the"],
+        &["set", "by", "the"],
+        &["set", "out", "in", "the"],
+        &["required", "by", "the"],
+        &["required", "by", "our"],
+        &["expected", "by", "the"],
+        &["agreed", "in", "the"],
+    ];
+    leads.iter().any(|lead| {
+        rest.starts_with(lead)
+            && rest[lead.len()..]
+                .iter()
+                .take(4)
+                .any(|w| w.trim_end_matches(['.', ';', ')', '\'', '’', 's']) == "compact")
+    })
 }
 
 /// "Responses must be received within 30 days": in a sentence about responses, "within"
@@ -1054,6 +1100,22 @@ shorter-allowed = "exceptional-circumstances"
             "The Compact normally expects 12 weeks for a public consultation.\nThe consultation will run for four weeks.",
             Status::Short,
         );
+    }
+
+    #[test]
+    fn the_compacts_minimum_named_after_the_period_is_not_the_drafts_period() {
+        let o = assert_status(
+            CONSULTATION,
+            "The consultation will run for a period of not less than 90 days. This is longer than the 12-week minimum in the Calderdale Compact because many groups meet less often in winter.",
+            Status::Met,
+        );
+        assert_eq!(o.days, Some(90));
+        let o = assert_status(
+            CONSULTATION,
+            "The consultation will run for six weeks, shorter than the 12 weeks required by the Compact.",
+            Status::Short,
+        );
+        assert_eq!(o.days, Some(42));
     }
 
     #[test]
