@@ -291,7 +291,8 @@ fn the_date_of_check_is_today_in_the_local_time_zone() {
             .find_map(|l| l.strip_prefix("- **Date of check:** "))
             .unwrap_or_else(|| panic!("no date of check in {text}"))
             .to_string();
-        let format = time::macros::format_description!("[day padding:none] [month repr:long] [year]");
+        let format =
+            time::macros::format_description!("[day padding:none] [month repr:long] [year]");
         time::Date::parse(&line, &format).unwrap_or_else(|e| panic!("{line}: {e}"))
     };
     let east = date_in("KIR-14");

@@ -45,11 +45,26 @@ fn the_third_held_out_set_agrees_except_where_recorded() {
         Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/holdout3")),
         24,
         &[
-            ("m-luton-local-welfare-scheme-officer-decision", "independence"),
-            ("m-northumberland-capital-programme-monitoring-q2", "equality"),
-            ("m-northumberland-capital-programme-monitoring-q2", "independence"),
-            ("m-northumberland-capital-programme-monitoring-q2", "compact-reference"),
-            ("m-wakefield-third-sector-strategic-funding-cabinet-report", "independence"),
+            (
+                "m-luton-local-welfare-scheme-officer-decision",
+                "independence",
+            ),
+            (
+                "m-northumberland-capital-programme-monitoring-q2",
+                "equality",
+            ),
+            (
+                "m-northumberland-capital-programme-monitoring-q2",
+                "independence",
+            ),
+            (
+                "m-northumberland-capital-programme-monitoring-q2",
+                "compact-reference",
+            ),
+            (
+                "m-wakefield-third-sector-strategic-funding-cabinet-report",
+                "independence",
+            ),
         ],
     );
 }

@@ -776,3 +776,34 @@ fn every_bundled_example_gets_its_expected_status() {
     assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
     assert!(stdout.contains("examples run, all as expected"), "{stdout}");
 }
+
+/// Sentences from real papers that taught the bundled triggers where their edges are
+/// (docs/accuracy.md, third held-out set): each fires, or does not fire, the trigger named.
+#[test]
+fn bundled_triggers_fire_where_the_theme_applies_and_only_there() {
+    let lexicon = Lexicon::bundled();
+    let v = lexicon.vocabulary();
+    let cases: &[(&str, &str, bool)] = &[
+        ("funding-change", "The Council will decommission the carers' support service from 1 April.", true),
+        ("funding-change", "Services to be decommissioned are listed in Appendix B.", true),
+        ("funding-change", "The programme will decommission approximately 410 virtual servers.", false),
+        ("funding-change", "(1) That the grant to St Giles Day Centre cease with immediate effect;", true),
+        ("funding-change", "Changes to five local bus services whose contracts end on 31 August 2027.", false),
+        ("funding-change", "Two are overdue (both relating to the contract management system, which is being replaced).", false),
+        ("funding-change", "The grant to Age Concern will be reduced by 20%.", true),
+        ("funding-terms", "Your monitoring returns show that the programme has trained 214 young champions.", false),
+        ("funding-terms", "You remain free to campaign on young people's health and to speak publicly about this decision.", true),
+        ("funding-terms", "Grant recipients must submit quarterly monitoring returns.", true),
+    ];
+    let wrong: Vec<String> = cases
+        .iter()
+        .filter(|(trigger, text, expected)| fires(v, &v.find_all(text), trigger) != *expected)
+        .map(|(trigger, text, expected)| {
+            format!(
+                "{trigger} should {}fire on: {text}",
+                if *expected { "" } else { "not " }
+            )
+        })
+        .collect();
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

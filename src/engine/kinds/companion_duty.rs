@@ -262,7 +262,11 @@ mod tests {
             "The grant will be reduced from £72,000 to £58,000 a year.\nReasons. The Home Office has confirmed a smaller allocation for 2026/27.",
             Status::Met,
         );
-        assert!(outcome.message.contains("The Home Office"), "{}", outcome.message);
+        assert!(
+            outcome.message.contains("The Home Office"),
+            "{}",
+            outcome.message
+        );
         assert_status(
             &r,
             "The grant will be reduced from £72,000 to £58,000 a year.\nReasons:",

@@ -536,7 +536,16 @@ fn names_the_compacts_minimum(
         .collect();
     let mut rest = words.as_slice();
     if let Some((first, tail)) = rest.split_first() {
-        if ["minimum", "standard", "requirement", "period", "rule", "notice"].contains(first) {
+        if [
+            "minimum",
+            "standard",
+            "requirement",
+            "period",
+            "rule",
+            "notice",
+        ]
+        .contains(first)
+        {
             rest = tail;
         }
     }
