@@ -270,6 +270,7 @@ fn without_o_the_annex_is_markdown_on_stdout() {
 
 /// Without `--date`, the date of check is today on the officer's calendar, not in UTC.
 /// POSIX zone strings (UTC+14 and UTC-11, 25 hours apart) need no time zone database.
+#[cfg(unix)]
 #[test]
 fn the_date_of_check_is_today_in_the_local_time_zone() {
     let date_in = |zone: &str| {

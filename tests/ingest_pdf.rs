@@ -4,9 +4,7 @@
 
 mod common;
 
-use common::{
-    compactproof, corpus_dir, files_with_extension, reference_tool, words_in_order_ratio,
-};
+use common::{compactproof, corpus_dir, files_with_extension, reference_tool};
 use compactproof::document::{Block, BlockKind, Document};
 use compactproof::ingest::{read_bytes, read_path, IngestError, Limits};
 use std::path::{Path, PathBuf};
@@ -95,10 +93,6 @@ fn every_corpus_pdf_reads_with_pages_and_lines() {
     }
 }
 
-/// Hyphens removed, so that hyphenation policy does not count as a difference: pdftotext
-/// drops every hyphen at a line end, real or not ("Stockton-" / "on-Tees" becomes
-/// "Stocktonon-Tees", "TABLE-CELL-" / "CONSULTATION" becomes "TABLE-CELLCONSULTATION"),
-/// while we keep real ones. Applied to both sides alike.
 /// Words for comparing a reading of a PDF with pdftotext's.
 ///
 /// Two differences that are not about what was read are taken out, the same way on both
@@ -107,16 +101,23 @@ fn every_corpus_pdf_reads_with_pages_and_lines() {
 ///   ("TABLE-CELL-" + "CONSULTATION" and "TABLE-CELLCONSULTATION" are both
 ///   "tablecellconsultation"), since pdftotext and we each keep some hyphens and drop
 ///   others at line ends;
-/// - the order inside a run of right-to-left words. A PDF stores such text in visual
-///   order, and every reader rebuilds the reading order with its own approximation of
-///   the Unicode bidirectional algorithm: pdftotext splits a run at every number and
-///   slash and puts the pieces in left-to-right page order, so its order is not the
-///   writer's (see `right_to_left_lines_read_as_the_source_wrote_them`). A run of
-///   right-to-left words, with the numbers among them, is compared as a sorted run: its
-///   words must all be there, between the same left-to-right words.
+/// - the order inside a run of right-to-left words on one line. A PDF stores such text
+///   in visual order, and every reader rebuilds the reading order with its own
+///   approximation of the Unicode bidirectional algorithm: pdftotext splits a run at
+///   every number and slash and puts the pieces in left-to-right page order, so its order
+///   is not the writer's (see `right_to_left_lines_read_as_the_source_wrote_them`, which
+///   checks ours against the source strictly). A run of right-to-left words on one line,
+///   with the numbers among them, is compared as a sorted run: its words must all be
+///   there, on that line, between the same left-to-right words.
 ///
 /// Everything else, including every left-to-right word's position, is compared strictly.
 fn comparable_words(text: &str) -> Vec<String> {
+    let joined = comparable_words_joined(text);
+    joined.lines().flat_map(|l| line_words(l, true)).collect()
+}
+
+/// `text` with hyphenated words joined, across line ends too.
+fn comparable_words_joined(text: &str) -> String {
     let mut joined = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -129,10 +130,22 @@ fn comparable_words(text: &str) -> Vec<String> {
         }
         joined.push(c);
     }
-    // Split into words, and between a right-to-left letter and any other.
+    joined
+}
+
+/// [`comparable_words`] without sorting right-to-left runs: every word in its place.
+fn strict_words(text: &str) -> Vec<String> {
+    let joined = comparable_words_joined(text);
+    joined.lines().flat_map(|l| line_words(l, false)).collect()
+}
+
+/// One line's words for [`comparable_words`]: split at anything not a letter or digit and
+/// between a right-to-left letter and any other, with each run of right-to-left words
+/// (and numbers among them) sorted when `sort_runs` is set.
+fn line_words(line: &str, sort_runs: bool) -> Vec<String> {
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();
-    for c in joined.chars() {
+    for c in line.chars() {
         let breaks = current
             .chars()
             .last()
@@ -147,7 +160,9 @@ fn comparable_words(text: &str) -> Vec<String> {
     if !current.is_empty() {
         words.push(current.to_lowercase());
     }
-    // Sort each run of right-to-left words and numbers that holds a right-to-left word.
+    if !sort_runs {
+        return words;
+    }
     let in_run = |w: &str| is_right_to_left_word(w) || w.chars().all(|c| c.is_ascii_digit());
     let mut start = 0;
     while start < words.len() {
@@ -194,47 +209,95 @@ fn is_right_to_left_word(word: &str) -> bool {
     word.chars().any(is_right_to_left)
 }
 
-/// How much of pdftotext's default (layout) and raw readings of `path` `ours` holds in
-/// order.
-fn agreement_in_order(path: &Path, ours: &[String]) -> (f64, f64) {
-    let layout = comparable_words(&pdftotext(path, None));
-    let raw = comparable_words(&pdftotext_raw(path));
-    (
-        common::in_order_ratio(&layout, ours),
-        common::in_order_ratio(&raw, ours),
-    )
+/// pdftotext's two reading orders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Order {
+    /// The default: layout analysis.
+    Layout,
+    /// `-raw`: the order the writer drew the text in.
+    Raw,
 }
 
-/// Our words against pdftotext's: none missing, none extra, and in the same order.
+/// The order a corpus file's reading is held to: pdftotext's layout order, except where
+/// it reads differently from a person on purpose, named here with the reason.
+fn reference_order(name: &str) -> Order {
+    match name {
+        // Its layout analysis reads the table column by column and prints tab-indented
+        // list labels ("1." "2." "3.") as a column of their own before the items; we read
+        // the table row by row and keep each label with its item, as the writer drew them.
+        "features_lo.pdf" => Order::Raw,
+        _ => Order::Layout,
+    }
+}
+
+fn pdftotext_words(path: &Path, order: Order) -> Vec<String> {
+    comparable_words(&match order {
+        Order::Layout => pdftotext(path, None),
+        Order::Raw => pdftotext_raw(path),
+    })
+}
+
+/// How far `ours` follows `reference`.
+#[derive(Debug, Clone, Copy)]
+struct Agreement {
+    /// The share of the reference's words found in ours in the same order.
+    in_order: f64,
+    /// The longest run of the reference's words missing from ours at one place (lost, or
+    /// read somewhere else): a small ratio loss can still hide a moved paragraph.
+    longest_gap: usize,
+}
+
+fn agreement(reference: &[String], ours: &[String]) -> Agreement {
+    let longest_gap = similar::capture_diff_slices(similar::Algorithm::Myers, reference, ours)
+        .iter()
+        .map(|op| match op {
+            similar::DiffOp::Delete { old_len, .. } => *old_len,
+            similar::DiffOp::Replace { old_len, .. } => *old_len,
+            _ => 0,
+        })
+        .max()
+        .unwrap_or(0);
+    Agreement {
+        in_order: common::in_order_ratio(reference, ours),
+        longest_gap,
+    }
+}
+
+/// Longest run of pdftotext's words that may be missing at one place in our reading.
+const MAX_GAP_WORDS: usize = 12;
+
+/// Our words against pdftotext's: none missing, none extra, in the same order, and no run
+/// of more than [`MAX_GAP_WORDS`] words lost or moved.
 ///
-/// pdftotext has two reading orders and each is wrong somewhere a person would not be:
-/// - by default it analyses the layout, and so reads a table column by column and prints
-///   tab-indented list labels ("1." "2." "3.") as a column of their own before the items
-///   (features_lo.pdf);
-/// - with `-raw` it keeps the order the writer drew the text in, which for a word
-///   processor's PDF is the reading order except for right-to-left text, drawn in visual
-///   order (seed000_lo.pdf).
-///
-/// Our reading must agree with one of them at 0.995 in order, and hold 0.995 of the
-/// default reading's words (and the default reading 0.995 of ours) in any order, for
-/// every corpus PDF. Where the default order differs, the test below checks ours against
-/// the text the PDF was made from.
+/// Each file is held to pdftotext's layout order, except where [`reference_order`] names
+/// another and says why. Both ratios are printed. Where the layout order differs for
+/// right-to-left text, `right_to_left_lines_read_as_the_source_wrote_them` checks ours
+/// against the text the PDF was made from.
 #[test]
 fn words_match_pdftotext_in_order() {
     let mut failures = Vec::new();
     for path in readable_pdfs() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let ours = comparable_words(&displayed(&read(&path)));
-        let layout = comparable_words(&pdftotext(&path, None));
-        let (in_layout_order, in_raw_order) = agreement_in_order(&path, &ours);
-        let present = words_present_ratio(&layout, &ours);
-        let extra = words_present_ratio(&ours, &layout);
+        let layout_words = pdftotext_words(&path, Order::Layout);
+        let layout = agreement(&layout_words, &ours);
+        let raw = agreement(&pdftotext_words(&path, Order::Raw), &ours);
+        let present = words_present_ratio(&layout_words, &ours);
+        let extra = words_present_ratio(&ours, &layout_words);
+        let order = reference_order(&name);
+        let held = if order == Order::Layout { layout } else { raw };
         eprintln!(
-            "{name:<36} in order: layout {in_layout_order:.4}, raw {in_raw_order:.4}; present {present:.4}; ours in pdftotext {extra:.4}"
+            "{name:<36} in order: layout {:.4} (gap {}), raw {:.4} (gap {}); held to {order:?}; present {present:.4}; ours in pdftotext {extra:.4}",
+            layout.in_order, layout.longest_gap, raw.in_order, raw.longest_gap
         );
-        if in_layout_order.max(in_raw_order) < 0.995 || present < 0.995 || extra < 0.995 {
+        if held.in_order < 0.995
+            || held.longest_gap > MAX_GAP_WORDS
+            || present < 0.995
+            || extra < 0.995
+        {
             failures.push(format!(
-                "{name}: in order {in_layout_order:.4} (layout) / {in_raw_order:.4} (raw), present {present:.4}, extra {extra:.4}"
+                "{name}: in {order:?} order {:.4} (longest gap {}), present {present:.4}, extra {extra:.4}",
+                held.in_order, held.longest_gap
             ));
         }
     }
@@ -242,11 +305,13 @@ fn words_match_pdftotext_in_order() {
 }
 
 /// The cross-check must be able to fail: a document missing one page, or read with its
-/// pages out of order, falls well below the threshold in both of pdftotext's orders.
+/// pages out of order, falls well below the threshold; one paragraph read out of place,
+/// which costs less than 0.5% of a long document's words, is caught by the gap.
 #[test]
-fn the_cross_check_notices_a_lost_or_misplaced_page() {
+fn the_cross_check_notices_a_lost_or_misplaced_page_or_paragraph() {
     let path = corpus_dir().join("seed001_lo.pdf");
     let doc = read(&path);
+    let reference = pdftotext_words(&path, Order::Layout);
     let page = |n: u32| -> String {
         doc.blocks
             .iter()
@@ -255,20 +320,33 @@ fn the_cross_check_notices_a_lost_or_misplaced_page() {
             .collect::<Vec<_>>()
             .join("\n\n")
     };
+    let check = |text: &str| agreement(&reference, &comparable_words(text));
+    let whole: String = (1..=9).map(page).collect::<Vec<_>>().join("\n\n");
+    let a = check(&whole);
+    assert!(
+        a.in_order >= 0.995 && a.longest_gap <= MAX_GAP_WORDS,
+        "{a:?}"
+    );
     let without_page_3: String = (1..=9)
         .filter(|n| *n != 3)
         .map(page)
         .collect::<Vec<_>>()
         .join("\n\n");
-    let best = |text: &str| {
-        let (layout, raw) = agreement_in_order(&path, &comparable_words(text));
-        layout.max(raw)
-    };
-    let whole: String = (1..=9).map(page).collect::<Vec<_>>().join("\n\n");
-    assert!(best(&whole) >= 0.995);
-    assert!(best(&without_page_3) < 0.95);
+    assert!(check(&without_page_3).in_order < 0.95);
     let shuffled: String = [5, 1, 2, 3, 4, 6, 7, 8, 9].map(page).join("\n\n");
-    assert!(best(&shuffled) < 0.95);
+    assert!(check(&shuffled).in_order < 0.95);
+    // One paragraph of 15 to 60 words moved to the end.
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text.as_str()).collect();
+    let moved = texts
+        .iter()
+        .position(|t| (15..=60).contains(&t.split_whitespace().count()))
+        .expect("a paragraph to move");
+    let mut reordered: Vec<&str> = texts.clone();
+    let paragraph = reordered.remove(moved);
+    reordered.push(paragraph);
+    let a = check(&reordered.join("\n\n"));
+    assert!(a.in_order >= 0.99, "{a:?}");
+    assert!(a.longest_gap > MAX_GAP_WORDS, "{a:?}");
 }
 
 #[test]
@@ -801,12 +879,12 @@ fn many_operations_that_draw_nothing_finish_quickly() {
 
 /// The ground truth behind the pdftotext cross-check: each `seedNNN_lo.pdf` was made by
 /// LibreOffice from a seed text (the corpus README gives the order), so our reading can
-/// be held against the words the writer typed. Every one keeps 0.995 of them in order.
+/// be held against the words the writer typed, strictly: every word in its place, the
+/// right-to-left ones included (no sorting of runs). Every one keeps 0.995 of them in order.
 ///
-/// seed000 has lines mixing Arabic, Farsi, Kurdish and Urdu with English. There, compared
-/// strictly (no sorting of right-to-left runs), our order is closer to the source than
-/// pdftotext's: pdftotext splits right-to-left runs at slashes and numbers, and reverses
-/// the letters of the lam-alef ligature.
+/// seed000 has lines mixing Arabic, Farsi, Kurdish and Urdu with English, and phone numbers
+/// inside the Arabic; pdftotext, which splits right-to-left runs at numbers and slashes and
+/// reverses the letters of the lam-alef ligature, falls below that bar there.
 #[test]
 fn right_to_left_lines_read_as_the_source_wrote_them() {
     let sources = [
@@ -821,16 +899,12 @@ fn right_to_left_lines_read_as_the_source_wrote_them() {
         let source = std::fs::read_to_string(common::seeds_dir().join(source))
             .unwrap_or_else(|e| panic!("{source}: {e}"));
         let ours = displayed(&read(&path));
-        let ratio = common::in_order_ratio(&comparable_words(&source), &comparable_words(&ours));
+        let ratio = common::in_order_ratio(&strict_words(&source), &strict_words(&ours));
+        eprintln!("{}: {ratio:.4}", path.display());
         assert!(ratio >= 0.995, "{}: {ratio:.4}", path.display());
         if n == 0 {
-            let strict_ours = words_in_order_ratio(&source, &ours);
-            let strict_pdftotext = words_in_order_ratio(&source, &pdftotext(&path, None));
-            assert!(
-                strict_ours > strict_pdftotext && strict_ours >= 0.99,
-                "ours {strict_ours:.4}, pdftotext {strict_pdftotext:.4}"
-            );
-            for word in ["اطلاعات", "الإتصال", "'بدايفرستي"] {
+            for word in ["اطلاعات", "الإتصال", "'بدايفرستي", "على هاتف رقم 256032 1642"]
+            {
                 assert!(ours.contains(word), "{word} not read");
             }
         }

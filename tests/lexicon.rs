@@ -791,9 +791,18 @@ fn bundled_triggers_fire_where_the_theme_applies_and_only_there() {
         ("funding-change", "Changes to five local bus services whose contracts end on 31 August 2027.", false),
         ("funding-change", "Two are overdue (both relating to the contract management system, which is being replaced).", false),
         ("funding-change", "The grant to Age Concern will be reduced by 20%.", true),
+        ("funding-change", "The ICB will decommission Healthwatch Hull from 1 April 2027.", true),
+        ("funding-change", "The Healthy Minds grant will be replaced by a commissioned contract.", true),
+        ("funding-change", "The legacy telephony platform will be decommissioned in June.", false),
+        ("funding-change", "That the grant to the Day Centre be terminated with immediate effect.", true),
+        ("funding-change", "Funding for the lunch club ceased with immediate effect on 3 March.", true),
+        ("funding-change", "Payments will stop immediately if the recipient breaches these conditions.", false),
+        ("funding-change", "Funding may cease with immediate effect in the event of fraud.", false),
         ("funding-terms", "Your monitoring returns show that the programme has trained 214 young champions.", false),
         ("funding-terms", "You remain free to campaign on young people's health and to speak publicly about this decision.", true),
         ("funding-terms", "Grant recipients must submit quarterly monitoring returns.", true),
+        ("funding-terms", "The Council will continue to campaign for fairer funding for local government.", false),
+        ("funding-terms", "Members of the public who wish to speak publicly at the meeting must register.", false),
     ];
     let wrong: Vec<String> = cases
         .iter()

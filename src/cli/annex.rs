@@ -123,7 +123,8 @@ fn modified(path: &Path) -> Option<Date> {
         return None;
     }
     let time = OffsetDateTime::from(std::fs::metadata(path).ok()?.modified().ok()?);
-    let local = time::UtcOffset::current_local_offset()
+    // The offset in force when the file was saved (GMT or BST), not today's.
+    let local = time::UtcOffset::local_offset_at(time)
         .map(|offset| time.to_offset(offset))
         .unwrap_or(time);
     Some(local.date())

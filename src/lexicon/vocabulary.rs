@@ -54,6 +54,11 @@ pub struct TriggerDef {
     /// Other triggers whose matches also fire this one.
     #[serde(default)]
     pub includes: Vec<Spanned<String>>,
+    /// Regular expressions for the cases that only look like this entry: a match of the
+    /// entry that overlaps a match of one of these does not count ("decommission 410
+    /// virtual servers" is not decommissioning a service).
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
 }
 
 /// A vocabulary: words a requirement looks for (`duty`, `mention`, `vocabulary` in a compact
@@ -68,6 +73,9 @@ pub struct VocabularyDef {
     pub phrases: Vec<Spanned<String>>,
     #[serde(default)]
     pub patterns: Vec<Spanned<String>>,
+    /// As for a trigger: matches overlapping one of these do not count.
+    #[serde(default)]
+    pub unless: Vec<Spanned<String>>,
 }
 
 /// Whether an entry is a trigger or a vocabulary. Both share one id space.
@@ -108,6 +116,8 @@ pub struct VocabEntry {
     pub phrases: Vec<String>,
     /// The patterns as written.
     pub patterns: Vec<String>,
+    /// The `unless` patterns as written.
+    pub unless: Vec<String>,
     /// Triggers this one includes directly.
     pub includes: Vec<VocabIndex>,
     /// This entry and every trigger it includes, directly or not: a match of any of them
@@ -132,6 +142,8 @@ pub struct CompiledVocabulary {
     set: RegexSet,
     regexes: Vec<Regex>,
     pattern_owner: Vec<VocabIndex>,
+    /// Each entry's `unless` patterns, with the entry they belong to.
+    unless: Vec<(VocabIndex, Regex)>,
 }
 
 impl CompiledVocabulary {
@@ -204,6 +216,20 @@ impl CompiledVocabulary {
                         found.push((self.pattern_owner[i], ByteSpan::new(m.start(), m.end())));
                     }
                 }
+            }
+        }
+        // Drop the matches an entry's `unless` patterns rule out.
+        for (owner, re) in &self.unless {
+            if !found.iter().any(|(i, _)| i == owner) {
+                continue;
+            }
+            let excluded: Vec<ByteSpan> = re
+                .find_iter(text)
+                .filter(|m| !m.is_empty())
+                .map(|m| ByteSpan::new(m.start(), m.end()))
+                .collect();
+            if !excluded.is_empty() {
+                found.retain(|(i, span)| i != owner || !excluded.iter().any(|x| x.overlaps(*span)));
             }
         }
         // Per entry, drop matches that lie inside a longer match of the same entry.
@@ -286,6 +312,7 @@ struct Pending<'a> {
     defined_at: SourceLocation,
     phrases: Vec<(String, SourceRef<'a>, std::ops::Range<usize>)>,
     patterns: Vec<(String, SourceRef<'a>, std::ops::Range<usize>)>,
+    unless: Vec<(String, SourceRef<'a>, std::ops::Range<usize>)>,
     includes: Vec<(String, SourceRef<'a>, std::ops::Range<usize>)>,
 }
 
@@ -324,6 +351,7 @@ pub(crate) fn compile(
                     &t.description,
                     &t.phrases,
                     &t.patterns,
+                    &t.unless,
                     t.includes.as_slice(),
                 )
             })
@@ -334,10 +362,11 @@ pub(crate) fn compile(
                     &v.description,
                     &v.phrases,
                     &v.patterns,
+                    &v.unless,
                     &[][..],
                 )
             }));
-        for (kind, id, description, phrases, patterns, includes) in defs {
+        for (kind, id, description, phrases, patterns, unless, includes) in defs {
             let id_span = id.span();
             let id_text = id.get_ref().clone();
             if !is_entry_id(&id_text) {
@@ -396,6 +425,7 @@ pub(crate) fn compile(
                         defined_at: source.at(&id_span),
                         phrases: Vec::new(),
                         patterns: Vec::new(),
+                        unless: Vec::new(),
                         includes: Vec::new(),
                     });
                     by_id.insert(id_text.clone(), pending.len() - 1);
@@ -439,6 +469,11 @@ pub(crate) fn compile(
             for pattern in patterns {
                 entry
                     .patterns
+                    .push((pattern.get_ref().clone(), source, pattern.span()));
+            }
+            for pattern in unless {
+                entry
+                    .unless
                     .push((pattern.get_ref().clone(), source, pattern.span()));
             }
             for include in includes {
@@ -533,6 +568,24 @@ pub(crate) fn compile(
         }
     }
 
+    let mut unless: Vec<(VocabIndex, Regex)> = Vec::new();
+    for (i, entry) in pending.iter().enumerate() {
+        for (pattern, source, span) in &entry.unless {
+            match check_pattern(pattern) {
+                Ok(re) => unless.push((VocabIndex(i), re)),
+                Err((message, hint)) => errors.push(LexiconError::new(
+                    LexiconErrorKind::Pattern,
+                    source.at(span),
+                    format!(
+                        "`unless` pattern in {} `{}`: {message}",
+                        entry.kind, entry.id
+                    ),
+                    hint,
+                )),
+            }
+        }
+    }
+
     let whole_set = || {
         files
             .first()
@@ -604,6 +657,7 @@ pub(crate) fn compile(
             description: p.description.unwrap_or_default(),
             phrases: p.phrases.into_iter().map(|(t, _, _)| t).collect(),
             patterns: p.patterns.into_iter().map(|(t, _, _)| t).collect(),
+            unless: p.unless.into_iter().map(|(t, _, _)| t).collect(),
             id: p.id,
             kind: p.kind,
             includes,
@@ -620,6 +674,7 @@ pub(crate) fn compile(
         set,
         regexes,
         pattern_owner,
+        unless,
     };
     (compiled, errors)
 }
@@ -779,6 +834,47 @@ phrases = ["in writing", "written notice", "months' notice"]
         // Not inside a longer word on either side.
         assert!(found_ids(&v, "npublic consultations").is_empty());
         assert!(found_ids(&v, "We will consultant").is_empty());
+    }
+
+    #[test]
+    fn unless_patterns_rule_out_look_alikes_of_their_own_entry_only() {
+        let text = r#"schema = 1
+[[trigger]]
+id = "funding-change"
+description = "Funding ends."
+phrases = ["decommission", "grant"]
+unless = ['decommission\s+(?:\S+\s+){0,3}?servers']
+
+[[vocabulary]]
+id = "machines"
+description = "Machines."
+phrases = ["decommission"]
+"#;
+        let v = CompiledVocabulary::from_toml("vocabulary.toml", text).expect("compiles");
+        assert_eq!(
+            found_ids(
+                &v,
+                "We will decommission 410 virtual servers and end the grant."
+            ),
+            vec![
+                ("machines".to_string(), "decommission".to_string()),
+                ("funding-change".to_string(), "grant".to_string()),
+            ]
+        );
+        assert_eq!(
+            found_ids(&v, "We will decommission the advice service."),
+            vec![
+                ("funding-change".to_string(), "decommission".to_string()),
+                ("machines".to_string(), "decommission".to_string()),
+            ]
+        );
+        let bad = "schema = 1\n[[trigger]]\nid = \"x\"\ndescription = \"X.\"\nphrases = [\"a\"]\nunless = ['(unclosed']\n";
+        let errors = CompiledVocabulary::from_toml("vocabulary.toml", bad).unwrap_err();
+        assert!(
+            errors[0].to_string().contains("`unless` pattern"),
+            "{}",
+            errors[0]
+        );
     }
 
     #[test]

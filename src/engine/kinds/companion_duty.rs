@@ -97,8 +97,9 @@ fn in_scope(
 }
 
 /// True when `block` is a reasons heading or sits under one. A heading is a heading block,
-/// or (in text files) a short line of its own without a full stop: "Reason for the
-/// reduction", "REASONS FOR DECISION".
+/// a short line of its own without a full stop ("Reason for the reduction", "REASONS FOR
+/// DECISION"), or a numbered item that is only a reasons label ("3. Reasons for the
+/// decision" in a text file, where numbered section headings read as list items).
 fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
     let blocks = &context.analysis.document.blocks;
     let Some(upto) = blocks.get(..=block) else {
@@ -106,7 +107,7 @@ fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
     };
     upto.iter()
         .rev()
-        .find(|b| is_heading_like(b))
+        .find(|b| is_heading_like(b) || is_reasons_heading_item(b))
         .is_some_and(|h| {
             let lower = h.text.to_lowercase();
             lower.contains("reason") || lower.contains("rationale")
@@ -116,14 +117,23 @@ fn in_reasons_section(context: &Context<'_>, block: usize) -> bool {
 /// A "Reasons for the decision" heading, or a run-in label opening a paragraph
 /// ("Reasons. The Home Office has ..."), is where the reason is, not the reason itself: the
 /// evidence for a reason found in one is the sentence after it, and a label with nothing
-/// after it before the next heading gives no reason at all.
+/// after it before the next heading gives no reason at all. A line that gives the reason
+/// after the label ("Reason for decision: end of national funding") is the reason.
 fn reason_behind_heading<'a>(
     context: &'a Context<'_>,
     (sentence, span): (&'a Sentence, ByteSpan),
 ) -> Option<(&'a Sentence, ByteSpan)> {
     let blocks = &context.analysis.document.blocks;
-    let heading = blocks.get(sentence.block).is_some_and(is_heading_like);
-    if !heading && !is_run_in_label(context.text(sentence.span)) {
+    let here = blocks.get(sentence.block)?;
+    let label = is_heading_like(here) || is_reasons_label(context.text(sentence.span));
+    if !label {
+        // "Reason: the national programme has ended.": quote the reason, not its label.
+        let term = context.text(span);
+        let rest = context.text(ByteSpan::new(span.end, sentence.span.end));
+        if is_reasons_label(term) && !rest.trim().is_empty() {
+            let start = span.end + (rest.len() - rest.trim_start().len());
+            return Some((sentence, ByteSpan::new(start, sentence.span.end)));
+        }
         return Some((sentence, span));
     }
     let next = context
@@ -131,30 +141,89 @@ fn reason_behind_heading<'a>(
         .sentences
         .iter()
         .find(|s| s.span.start >= sentence.span.end)?;
-    if blocks.get(next.block).is_some_and(is_heading_like) {
+    let next_block = blocks.get(next.block)?;
+    if is_heading_like(next_block) || is_next_section(here, next_block) {
         return None;
     }
     Some((next, next.span))
 }
 
-/// "Reasons.", "Reason for the decision:": a sentence that is only a label.
-fn is_run_in_label(sentence: &str) -> bool {
-    let text = sentence.trim();
-    let lower = text.to_lowercase();
-    text.ends_with(['.', ':'])
-        && text.split_whitespace().count() <= 6
-        && (lower.starts_with("reason") || lower.starts_with("rationale"))
+/// The whole of `text` is a reasons label: "Reasons.", "Reason for the decision:",
+/// "REASONS FOR DECISION", "Rationale".
+fn is_reasons_label(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .trim_end_matches(['.', ':'])
+        .trim()
+        .to_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if !["reason", "reasons", "rationale"].contains(first) {
+        return false;
+    }
+    match rest {
+        [] => true,
+        ["for", tail @ ..] => {
+            let tail = match tail {
+                ["the" | "this" | "our", tail @ ..] => tail,
+                tail => tail,
+            };
+            matches!(
+                tail,
+                ["decision"
+                    | "decisions"
+                    | "change"
+                    | "changes"
+                    | "reduction"
+                    | "reductions"
+                    | "proposal"
+                    | "proposals"
+                    | "recommendation"
+                    | "recommendations"]
+            )
+        }
+        _ => false,
+    }
 }
 
+/// A numbered item that is only a reasons label: "3. Reasons for the decision".
+fn is_reasons_heading_item(block: &crate::document::Block) -> bool {
+    matches!(block.kind, crate::document::BlockKind::ListItem { .. })
+        && is_reasons_label(&block.text)
+}
+
+/// `next` is the numbered section after the numbered heading `here` ("3. Next steps" after
+/// "2. Reasons for the decision"), not a numbered list under it ("1. Falling demand").
+fn is_next_section(here: &crate::document::Block, next: &crate::document::Block) -> bool {
+    use crate::document::BlockKind;
+    let number = |block: &crate::document::Block| match &block.kind {
+        BlockKind::ListItem { level, label } => label
+            .trim_end_matches(['.', ')'])
+            .parse::<u32>()
+            .ok()
+            .map(|n| (*level, n)),
+        _ => None,
+    };
+    matches!((number(here), number(next)), (Some((a, m)), Some((b, n))) if a == b && n == m + 1)
+}
+
+/// A heading block, or a short line of its own that reads as one: no full stop, and not a
+/// form field with its answer ("Reason for decision: end of national funding").
 fn is_heading_like(block: &crate::document::Block) -> bool {
     use crate::document::BlockKind;
     match block.kind {
         BlockKind::Heading { .. } => true,
         BlockKind::Paragraph => {
             let text = block.text.trim();
+            let field_with_answer = text
+                .split_once(':')
+                .is_some_and(|(_, answer)| !answer.trim().is_empty());
             !text.contains('\n')
                 && text.split_whitespace().count() <= 8
                 && !text.ends_with(['.', ';', ',', ':'])
+                && !field_with_answer
         }
         _ => false,
     }
@@ -272,6 +341,101 @@ mod tests {
             "The grant will be reduced from £72,000 to £58,000 a year.\nReasons:",
             Status::Missing,
         );
+    }
+
+    #[test]
+    fn a_reason_after_its_label_is_the_reason() {
+        let r = duty("rationale", "funding-change");
+        for text in [
+            "The grant will end on 31 March.\nReason: the national programme has ended.",
+            "The grant will end on 31 March.\nReason for decision: end of national funding\nAlternatives considered: none",
+        ] {
+            let outcome = assert_status(&r, text, Status::Met);
+            assert!(outcome.message.contains("national"), "{}", outcome.message);
+        }
+        let outcome = assert_status(
+            &r,
+            "The grant will end on 31 March.\nRationale: to deliver required savings.\nContact officer: Jane Smith",
+            Status::Met,
+        );
+        assert!(
+            outcome.message.contains("required savings"),
+            "{}",
+            outcome.message
+        );
+    }
+
+    #[test]
+    fn numbered_reasons_headings_in_text_reports() {
+        use crate::document::{BlockKind, DocumentBuilder, Format};
+        let r = duty("rationale", "funding-change");
+        let item = |b: &mut DocumentBuilder, label: &str, text: &str, level: u8| {
+            b.push(
+                BlockKind::ListItem {
+                    level,
+                    label: label.into(),
+                },
+                text,
+                None,
+                Some(1),
+            )
+        };
+        let mut b = DocumentBuilder::new(Format::Text);
+        item(
+            &mut b,
+            "1.",
+            "The grant to the Trust will end on 31 March.",
+            0,
+        );
+        item(&mut b, "2.", "Reasons for the decision", 0);
+        item(&mut b, "3.", "Next steps", 0);
+        item(&mut b, "4.", "Officers will write to the Trust.", 0);
+        let outcome = super::super::test_support::outcome_of_document(&r, b.finish());
+        assert_eq!(outcome.status, Status::Missing, "{}", outcome.message);
+
+        let mut b = DocumentBuilder::new(Format::Text);
+        item(
+            &mut b,
+            "1.",
+            "The grant to the Trust will end on 31 March.",
+            0,
+        );
+        item(&mut b, "2.", "Reasons for the decision", 0);
+        item(
+            &mut b,
+            "1.",
+            "The national programme that paid for it has closed.",
+            1,
+        );
+        item(&mut b, "3.", "Next steps", 0);
+        let outcome = super::super::test_support::outcome_of_document(&r, b.finish());
+        assert_eq!(outcome.status, Status::Met, "{}", outcome.message);
+        assert!(
+            outcome.message.contains("national programme"),
+            "{}",
+            outcome.message
+        );
+    }
+
+    #[test]
+    fn reasons_labels() {
+        for label in [
+            "Reasons.",
+            "Reason for the decision:",
+            "REASONS FOR DECISION",
+            "Rationale",
+            "Reasons for the recommendations",
+        ] {
+            assert!(super::is_reasons_label(label), "{label}");
+        }
+        for text in [
+            "Reason: the programme ended.",
+            "Reasons for the decision: savings.",
+            "Reasonable adjustments",
+            "The reasons are set out below.",
+        ] {
+            assert!(!super::is_reasons_label(text), "{text}");
+        }
     }
 
     #[test]

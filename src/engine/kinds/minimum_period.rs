@@ -518,9 +518,11 @@ fn not_a_period(context: &Context<'_>, sentence: &Sentence, duration: &Duration)
         }
 }
 
-/// "longer than the 12-week minimum in the Calderdale Compact", "the three months' notice
-/// required by our Compact": the duration is the Compact's, named after it, not the
-/// draft's.
+/// "longer than the 12-week minimum in the Calderdale Compact", "the three months required
+/// by our Compact": the duration is the Compact's, named after it, not the draft's. The
+/// reference must say so: a noun such as "minimum" followed by where it is set, or "required
+/// by" the Compact. "Three months' notice under the Compact" or "12 weeks in the spirit of
+/// the Compact" is the draft's own period, given in line with the Compact.
 fn names_the_compacts_minimum(
     context: &Context<'_>,
     sentence: &Sentence,
@@ -534,40 +536,42 @@ fn names_the_compacts_minimum(
         .filter(|w| !w.is_empty())
         .take(9)
         .collect();
-    let mut rest = words.as_slice();
-    if let Some((first, tail)) = rest.split_first() {
-        if [
-            "minimum",
-            "standard",
-            "requirement",
-            "period",
-            "rule",
-            "notice",
-        ]
-        .contains(first)
-        {
-            rest = tail;
-        }
-    }
-    let leads = [
-        &["in", "the"][..],
-        &["in", "our"],
-        &["of", "the"],
-        &["under", "the"],
-        &["set", "by", "the"],
-        &["set", "out", "in", "the"],
-        &["required", "by", "the"],
-        &["required", "by", "our"],
-        &["expected", "by", "the"],
-        &["agreed", "in", "the"],
+    let names_compact = |rest: &[&str]| {
+        rest.iter()
+            .take(4)
+            .any(|w| w.trim_end_matches(['.', ';', ')', '\'', '’', 's']) == "compact")
+    };
+    let set_by = [
+        &["required", "by"][..],
+        &["expected", "by"],
+        &["set", "by"],
+        &["set", "out", "in"],
+        &["agreed", "in"],
+        &["recommended", "by"],
     ];
-    leads.iter().any(|lead| {
-        rest.starts_with(lead)
-            && rest[lead.len()..]
-                .iter()
-                .take(4)
-                .any(|w| w.trim_end_matches(['.', ';', ')', '\'', '’', 's']) == "compact")
-    })
+    let after_set_by = |rest: &[&str]| {
+        set_by.iter().any(|lead| {
+            rest.starts_with(lead)
+                && matches!(rest.get(lead.len()), Some(&("the" | "our")))
+                && names_compact(&rest[lead.len() + 1..])
+        })
+    };
+    const NOUNS: [&str; 5] = ["minimum", "standard", "requirement", "rule", "expectation"];
+    let where_set = |rest: &[&str]| {
+        after_set_by(rest)
+            || (matches!(rest.first(), Some(&("in" | "of" | "under")))
+                && matches!(rest.get(1), Some(&("the" | "our")))
+                && names_compact(&rest[2..]))
+    };
+    // The extractor may take the noun into the duration ("12-week minimum").
+    let stated = context.text(duration.span).to_lowercase();
+    if NOUNS.iter().any(|n| stated.trim_end().ends_with(n)) {
+        return where_set(&words);
+    }
+    match words.split_first() {
+        Some((first, rest)) if NOUNS.contains(first) => where_set(rest),
+        _ => after_set_by(&words),
+    }
 }
 
 /// "Responses must be received within 30 days": in a sentence about responses, "within"
@@ -1125,6 +1129,19 @@ shorter-allowed = "exceptional-circumstances"
             Status::Short,
         );
         assert_eq!(o.days, Some(42));
+        // The draft's own period, given in line with the Compact.
+        let o = assert_status(
+            CONSULTATION,
+            "The consultation will run for 12 weeks in the spirit of the Compact.",
+            Status::Met,
+        );
+        assert_eq!(o.days, Some(84));
+        let o = assert_status(
+            NOTICE,
+            "The grant to Age Concern will end.\nAge Concern will receive three months' notice under the Compact, in writing, because the programme has ended.",
+            Status::Met,
+        );
+        assert_eq!(o.days, Some(90));
     }
 
     #[test]

@@ -256,12 +256,17 @@ pub(crate) mod test_support {
     /// `text`, one paragraph per line.
     #[track_caller]
     pub fn outcome(requirement: &str, text: &str) -> Outcome {
-        let requirement: Requirement = toml::from_str(requirement).expect("requirement TOML");
         let mut builder = DocumentBuilder::new(Format::Text);
         for (i, line) in text.lines().enumerate() {
             builder.push(BlockKind::Paragraph, line, None, Some(i as u32 + 1));
         }
-        let document = builder.finish();
+        outcome_of_document(requirement, builder.finish())
+    }
+
+    /// The outcome of `requirement` on a document built by the test.
+    #[track_caller]
+    pub fn outcome_of_document(requirement: &str, document: crate::document::Document) -> Outcome {
+        let requirement: Requirement = toml::from_str(requirement).expect("requirement TOML");
         let names = CompactNames::new(["County Durham Compact"]);
         let analysis = Analysis::new(&document, LEXICON.vocabulary(), &names);
         let context = Context::new(&analysis, LEXICON.vocabulary(), "the Compact".into());

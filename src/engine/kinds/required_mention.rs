@@ -134,8 +134,6 @@ fn vocabulary_mention(context: &Context<'_>, id: &str, anchor: &Sentence) -> Out
     )
 }
 
-/// Met by an unhedged mention, weak when every mention is hedged, missing without one (the
-/// fix anchored after `anchor`).
 /// At most [`BRIEF_QUOTE_CHARS`] characters of `text`, cut at a word, for a message
 /// that quotes the words a duty was found in: the evidence carries the whole sentence,
 /// so a message need not repeat it.
@@ -153,12 +151,18 @@ fn quoted_briefly(text: &str) -> String {
         }
         out.push_str(word);
     }
+    if out.is_empty() {
+        // One long word (a web address): cut it.
+        out = text.chars().take(BRIEF_QUOTE_CHARS).collect();
+    }
     let out = out.trim_end_matches([',', ';', ':']);
     format!("{out}\u{2026}")
 }
 
 const BRIEF_QUOTE_CHARS: usize = 60;
 
+/// Met by an unhedged mention, weak when every mention is hedged, missing without one (the
+/// fix anchored after `anchor`).
 pub(super) fn judge(
     context: &Context<'_>,
     hits: &[(&Sentence, ByteSpan)],
@@ -241,6 +245,10 @@ mod tests {
             "To deliver the saving required by the Medium Term Financial\u{2026}"
         );
         assert!(brief.chars().count() <= 61);
+        let address = format!("https://www.example.gov.uk/{}", "consultation/".repeat(8));
+        let brief = quoted_briefly(&address);
+        assert!(brief.starts_with("https://www.example.gov.uk/"), "{brief}");
+        assert_eq!(brief.chars().count(), 61);
     }
 
     const EQUALITY: &str = "kind = \"required-mention\"\napplies-when = \"affects-people\"\nmention = \"equality-assessment\"\n";

@@ -24,9 +24,12 @@
 //!   words of a mixed line stay where the writer put them relative to the Arabic.
 //!   Deciding per line, or per page, misplaces them: a mostly Arabic line of a
 //!   left-to-right paragraph would be read from the right, and so would every line of a
-//!   page of translations where Arabic, Farsi and Urdu outnumber the English. Brackets
-//!   are not mirrored: the fonts' Unicode maps already give the logical character for a
-//!   mirrored glyph.
+//!   page of translations where Arabic, Farsi and Urdu outnumber the English. The limit
+//!   of this rule: a paragraph that its writer set right-to-left inside a left-to-right
+//!   document (Word does this for a paragraph typed in Arabic) is read as left-to-right,
+//!   so the English words of its mixed lines land on the wrong side of the Arabic; the
+//!   words themselves are all kept. Brackets are not mirrored: the fonts' Unicode maps
+//!   already give the logical character for a mirrored glyph.
 //!
 //! Rotated text is kept, one row per show operation, so nothing is dropped.
 
@@ -335,10 +338,10 @@ impl BaseDirection {
 
     fn of_texts<'a>(texts: impl Iterator<Item = &'a str>) -> Self {
         let (mut rtl, mut ltr) = (0usize, 0usize);
-        for c in texts.flat_map(str::chars) {
+        for c in texts.flat_map(str::chars).filter(|c| c.is_alphabetic()) {
             if is_rtl(c) {
                 rtl += 1;
-            } else if c.is_alphabetic() {
+            } else {
                 ltr += 1;
             }
         }
@@ -358,49 +361,99 @@ pub(super) fn visual_to_logical(text: &str, direction: BaseDirection) -> String 
         return text.to_string();
     }
     let chars: Vec<char> = text.chars().collect();
-    let base_rtl = direction == BaseDirection::RightToLeft;
-    // Runs of the embedded direction: strong characters of it, with the neutrals between
-    // two of them ("2.4", "Diversity Team").
-    let embedded = |c: char| if base_rtl { is_ltr(c) } else { is_rtl(c) };
-    // A strong character of the base direction ends an embedded run.
-    let base = |c: char| if base_rtl { is_rtl(c) } else { is_ltr(c) };
-    let mut units: Vec<(bool, Vec<char>)> = Vec::new();
+    match direction {
+        BaseDirection::RightToLeft => right_to_left_line(&chars),
+        BaseDirection::LeftToRight => left_to_right_line(&chars),
+    }
+}
+
+/// A line of a right-to-left paragraph: read from the right, keeping runs of left-to-right
+/// text and numbers (with the neutrals between two of their characters: "2.4",
+/// "Diversity Team") in their own order.
+fn right_to_left_line(chars: &[char]) -> String {
+    let mut units: Vec<&[char]> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if embedded(chars[i]) {
+        if is_ltr(chars[i]) {
             let mut end = i + 1;
             let mut j = i + 1;
-            while j < chars.len() && !base(chars[j]) {
-                if embedded(chars[j]) {
+            while j < chars.len() && !is_rtl(chars[j]) {
+                if is_ltr(chars[j]) {
                     end = j + 1;
                 }
                 j += 1;
             }
-            units.push((true, chars[i..end].to_vec()));
+            units.push(&chars[i..end]);
             i = end;
         } else {
-            units.push((false, vec![chars[i]]));
+            units.push(&chars[i..i + 1]);
             i += 1;
         }
     }
-    if base_rtl {
-        units
-            .iter()
-            .rev()
-            .flat_map(|(_, run)| run.clone())
-            .collect()
-    } else {
-        units
-            .iter()
-            .flat_map(|(embedded, run)| {
-                if *embedded {
-                    run.iter().rev().copied().collect::<Vec<char>>()
-                } else {
-                    run.clone()
-                }
-            })
-            .collect()
+    units.iter().rev().flat_map(|u| u.iter()).collect()
+}
+
+/// A line of a left-to-right paragraph: each right-to-left run is read from its right end.
+/// As in the Unicode bidirectional algorithm, numbers belong to the run they sit in: those
+/// between two right-to-left words, and those just left of one (drawn there because they
+/// follow it: "على هاتف رقم 256032 1642" is drawn "1642 256032 مقر فتاه ىلع"); a number keeps
+/// its own digit order.
+fn left_to_right_line(chars: &[char]) -> String {
+    let is_digit = |c: char| c.is_numeric() && !is_rtl(c);
+    let is_letter = |c: char| c.is_alphabetic() && !is_rtl(c);
+    let mut out = String::with_capacity(chars.len() * 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_rtl(chars[i]) {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        // The run: from this right-to-left letter to the last one reachable without
+        // crossing a left-to-right letter.
+        let mut end = i + 1;
+        let mut j = i + 1;
+        while j < chars.len() && !is_letter(chars[j]) {
+            if is_rtl(chars[j]) {
+                end = j + 1;
+            }
+            j += 1;
+        }
+        // Numbers just left of it (only spaces and digits back to a letter or the start).
+        let mut start = i;
+        let mut k = i;
+        while k > 0 && (is_digit(chars[k - 1]) || chars[k - 1] == ' ') {
+            k -= 1;
+            if is_digit(chars[k]) {
+                start = k;
+            }
+        }
+        let moved = i - start;
+        if moved > 0 {
+            out.truncate(out.len() - chars[start..i].iter().map(|c| c.len_utf8()).sum::<usize>());
+        }
+        out.extend(reversed_keeping_numbers(&chars[start..end]));
+        i = end;
     }
+    out
+}
+
+/// `run` read from its right end, except that each number keeps its digit order.
+fn reversed_keeping_numbers(run: &[char]) -> Vec<char> {
+    let is_digit = |c: char| c.is_numeric() && !is_rtl(c);
+    let mut units: Vec<&[char]> = Vec::new();
+    let mut i = 0;
+    while i < run.len() {
+        let mut end = i + 1;
+        if is_digit(run[i]) {
+            while end < run.len() && is_digit(run[end]) {
+                end += 1;
+            }
+        }
+        units.push(&run[i..end]);
+        i = end;
+    }
+    units.iter().rev().flat_map(|u| u.iter().copied()).collect()
 }
 
 /// Build the segments of one row from its glyphs in x order.
@@ -636,6 +689,17 @@ mod tests {
         assert_eq!(visual_to_logical("ىلع لوصحلا", RightToLeft), "الحصول على");
         assert_eq!(visual_to_logical("ىلع لوصحلا", LeftToRight), "الحصول على");
         assert_eq!(visual_to_logical("526032 مقر", RightToLeft), "رقم 526032");
+        // In a left-to-right paragraph a number drawn just left of Arabic follows it, and
+        // numbers between two Arabic words are part of the same run.
+        assert_eq!(
+            visual_to_logical("Team 1642 256032 مقر فتاه ىلع", LeftToRight),
+            "Team على هاتف رقم 256032 1642"
+        );
+        assert_eq!(
+            visual_to_logical("سامت هب 01642 526032 د ر امش اب", LeftToRight),
+            "با شما ر د 526032 01642 به تماس"
+        );
+        assert_eq!(visual_to_logical("526032 مقر", LeftToRight), "رقم 526032");
         // Brackets are not mirrored: writers map the mirrored glyph to the logical
         // character already (LibreOffice does), so reversing is enough.
         assert_eq!(visual_to_logical(")ابحرم(", RightToLeft), "(مرحبا)");
