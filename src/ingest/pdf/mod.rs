@@ -38,6 +38,7 @@ mod hyphen;
 mod layout;
 mod lines;
 mod open;
+mod regions;
 mod running;
 
 use super::{IngestError, Limits};
@@ -133,8 +134,10 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
         .collect();
     let headings = Headings::measure(blocks.iter().map(|(_, b)| b), style.body_size);
     let mut list = ListRun::default();
+    let mut tables = TableNumbers::default();
     for (page, block) in &blocks {
         let (kind, lines) = classify(block, &headings, &mut list);
+        let kind = tables.number(kind, *page);
         let text = hyphen::join_lines(&lines, &vocabulary);
         builder.push(kind, &text, Some(*page), Some(block.line));
     }
@@ -173,6 +176,33 @@ impl ListRun {
     }
 }
 
+/// Numbers tables through the document: layout numbers them within their page.
+#[derive(Default)]
+struct TableNumbers {
+    /// The page and page-level number of the last table seen, and its document number.
+    last: Option<(u32, u32, u32)>,
+}
+
+impl TableNumbers {
+    /// `kind` with a table cell's page-level table number made document-wide.
+    fn number(&mut self, kind: BlockKind, page: u32) -> BlockKind {
+        let BlockKind::TableCell { table, row, column } = kind else {
+            return kind;
+        };
+        let number = match self.last {
+            Some((p, t, number)) if p == page && t == table => number,
+            Some((_, _, number)) => number + 1,
+            None => 1,
+        };
+        self.last = Some((page, table, number));
+        BlockKind::TableCell {
+            table: number,
+            row,
+            column,
+        }
+    }
+}
+
 /// Decide a block's final kind and the lines of its text.
 fn classify(
     block: &PageBlock,
@@ -189,6 +219,17 @@ fn classify(
         Kind::Paragraph => {
             list.interrupt(block.left);
             (BlockKind::Paragraph, block.lines.clone())
+        }
+        Kind::Cell { table, row, column } => {
+            list.label_lefts.clear();
+            (
+                BlockKind::TableCell {
+                    table: *table,
+                    row: *row,
+                    column: *column,
+                },
+                block.lines.clone(),
+            )
         }
         Kind::ListItem {
             label,
@@ -237,7 +278,7 @@ impl Headings {
     }
 
     fn is_heading_shaped(&self, block: &PageBlock) -> bool {
-        !matches!(block.kind, Kind::Running(_))
+        !matches!(block.kind, Kind::Running(_) | Kind::Cell { .. })
             && !block.rotated
             && block.size >= self.body_size * HEADING_RATIO
             && block.lines.len() <= HEADING_MAX_LINES
@@ -303,6 +344,7 @@ mod tests {
                 first_word_right: 100.0,
                 second_word_left: None,
                 chars: text.len(),
+                baseline,
             }],
         }
     }
