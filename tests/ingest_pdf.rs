@@ -12,6 +12,19 @@ use compactproof::ingest::{read_bytes, read_path, IngestError, Limits};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// The PDFs fixtures/pdf/make.sh builds for page layout: columns and tables.
+const LAYOUT_FIXTURES: [&str; 3] = [
+    "vcs-funding-newsletter-lo.pdf",
+    "grants-leaflet-chromium.pdf",
+    "cabinet-report-table-lo.pdf",
+];
+
+fn layout_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pdf")
+        .join(name)
+}
+
 fn read(path: &Path) -> Document {
     read_path(path, &Limits::default())
         .unwrap_or_else(|e| panic!("{} should read: {e}", path.display()))
@@ -217,12 +230,14 @@ fn agreement_in_order(path: &Path, ours: &[String]) -> (f64, f64) {
 ///
 /// Our reading must agree with one of them at 0.995 in order, and hold 0.995 of the
 /// default reading's words (and the default reading 0.995 of ours) in any order, for
-/// every corpus PDF. Where the default order differs, the test below checks ours against
+/// every corpus PDF and every layout fixture (fixtures/pdf). Where the default order differs, the test below checks ours against
 /// the text the PDF was made from.
 #[test]
 fn words_match_pdftotext_in_order() {
     let mut failures = Vec::new();
-    for path in readable_pdfs() {
+    let mut paths = readable_pdfs();
+    paths.extend(LAYOUT_FIXTURES.iter().map(|name| layout_fixture(name)));
+    for path in paths {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let ours = comparable_words(&displayed(&read(&path)));
         let layout = comparable_words(&pdftotext(&path, None));
@@ -390,6 +405,48 @@ fn headings_lists_and_ligatures_in_features_lo() {
         .text
         .contains("officers affirm\nefficient fluid offices"));
     assert_eq!(find("TABLE-CELL").text, "TABLE-CELL-CONSULTATION\n12 weeks");
+    let cell = |row, column| BlockKind::TableCell {
+        table: 1,
+        row,
+        column,
+    };
+    assert_eq!(find("Commitment").kind, cell(1, 1));
+    assert_eq!(find("Deadline").kind, cell(1, 3));
+    assert_eq!(find("TABLE-CELL-CONSULTATION").kind, cell(2, 1));
+    assert_eq!(find("TABLE-CELL-FUNDING").kind, cell(3, 1));
+    assert_eq!(find("All funders").kind, cell(3, 2));
+}
+
+/// The words of a block's text, one space apart.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// (table, row, column, text) of every table cell.
+fn cells(doc: &Document) -> Vec<(u32, u32, u32, String)> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::TableCell { table, row, column } => {
+                Some((table, row, column, flat(&b.text)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// LibreOffice exported features_lo.pdf from features_lo.docx: the PDF's table has the
+/// cells the DOCX has, in the same places (the DOCX reader keeps empty cells, which a
+/// PDF does not show).
+#[test]
+fn the_table_of_features_lo_reads_as_its_docx_does() {
+    let pdf = cells(&read(&corpus_dir().join("features_lo.pdf")));
+    let docx: Vec<(u32, u32, u32, String)> = cells(&read(&corpus_dir().join("features_lo.docx")))
+        .into_iter()
+        .filter(|c| !c.3.is_empty())
+        .collect();
+    assert_eq!(pdf.len(), 9, "{pdf:#?}");
+    assert_eq!(pdf, docx);
 }
 
 #[test]
@@ -491,6 +548,131 @@ fn inspect_snapshot_of_seed003() {
         "inspect_seed003_lo_pdf_locations",
         common::inspect_with_locations(&path)
     );
+}
+
+/// The index of the one block whose text (lines joined) contains `text`.
+fn block_with(doc: &Document, text: &str) -> usize {
+    let found: Vec<usize> = (0..doc.blocks.len())
+        .filter(|i| flat(&doc.blocks[*i].text).contains(text))
+        .collect();
+    assert_eq!(found.len(), 1, "{text:?} in blocks {found:?}");
+    found[0]
+}
+
+/// Each of `texts` is in its own block, in this order, and nothing comes between
+/// consecutive ones except the blocks listed as in between.
+#[track_caller]
+fn assert_in_order(doc: &Document, texts: &[&str]) {
+    let at: Vec<usize> = texts.iter().map(|t| block_with(doc, t)).collect();
+    assert!(
+        at.windows(2).all(|w| w[0] + 1 == w[1]),
+        "blocks {at:?} for {texts:#?} in\n{}",
+        displayed(doc)
+    );
+}
+
+#[test]
+fn a_two_column_libreoffice_newsletter_reads_column_by_column() {
+    let doc = read(&layout_fixture("vcs-funding-newsletter-lo.pdf"));
+    assert_in_order(
+        &doc,
+        &[
+            // Full width, above the columns.
+            "Community Matters: Voluntary Sector Funding Review",
+            "This newsletter from the Council’s Partnerships and Communities Team explains how we are reviewing the way we fund voluntary and community sector organisations, and how you can take part.",
+            // The left column, top to bottom.
+            "Why we are consulting",
+            "Since 2019 the Council has funded more than sixty local groups through small grants, service agreements and the infrastructure contract. Those arrangements have grown up piecemeal, and groups have told us that they are hard to follow and that decisions often reach them late.",
+            "The Cabinet agreed on 12 February 2027",
+            "We have not made any decisions.",
+            "What we are proposing",
+            // The last sentence of the left column, then the first of the right one.
+            "We propose to replace the separate small grants schemes with one Community Investment Fund, open twice a year, with a simpler application form for awards under five thousand pounds.",
+            "Organisations that deliver services on our behalf would move to agreements lasting three years rather than one, so that they can plan ahead, keep staff and draw in match funding from other sources.",
+            "We will give at least three months’ notice in writing of any change to an existing grant or agreement, with our reasons, in line with the County Durham Compact.",
+            "How to have your say",
+            "The consultation runs from 3 March to 26 May 2027 (12 weeks).",
+            "We are holding four drop-in sessions",
+            "If you need the document in another format",
+            // Full width, below.
+            "Published by the Partnerships and Communities Team",
+        ],
+    );
+    let heading = doc.blocks[block_with(&doc, "What we are proposing")]
+        .kind
+        .clone();
+    assert!(matches!(heading, BlockKind::Heading { .. }), "{heading:?}");
+    assert_eq!(doc.blocks.len(), 15, "{}", displayed(&doc));
+}
+
+#[test]
+fn a_chromium_leaflet_with_css_columns_reads_column_by_column() {
+    let doc = read(&layout_fixture("grants-leaflet-chromium.pdf"));
+    assert_in_order(
+        &doc,
+        &[
+            "Grants for Local Groups: Have Your Say",
+            "Redcar and Cleveland Borough Council wants to hear",
+            "What is changing",
+            "For the last six years",
+            "We propose to keep the scheme",
+            // The last sentence of the left column, then the right column's heading.
+            "We also propose a new fast-track route for awards of up to one thousand pounds, decided within four weeks by officers, for small groups that need help with room hire, equipment or volunteer expenses.",
+            "Why we are asking you",
+            "The Council's compact with the voluntary sector commits us to consult for at least twelve weeks",
+            "Your answers will be reported to the Cabinet in October",
+            "The consultation opens on 1 June and closes on 24 August 2027.",
+            "We will write to every group that currently holds a grant at least three months before any change to its funding takes effect, and we will give our reasons in writing.",
+            "To ask for this leaflet in large print",
+        ],
+    );
+    assert_eq!(doc.blocks.len(), 12, "{}", displayed(&doc));
+}
+
+#[test]
+fn a_cabinet_report_table_reads_as_cells_and_its_contents_lines_as_paragraphs() {
+    let doc = read(&layout_fixture("cabinet-report-table-lo.pdf"));
+    let expected: Vec<(u32, u32, u32, String)> = [
+        (1, 1, "Commitment"),
+        (1, 2, "Lead officer"),
+        (1, 3, "Deadline"),
+        (2, 1, "Consult the voluntary sector for at least twelve weeks on any change to the community grants scheme"),
+        (2, 2, "Head of Partnerships"),
+        (2, 3, "31 March 2027"),
+        (3, 1, "Give at least three months’ notice in writing, with reasons, before ending or reducing any grant or contract"),
+        (3, 2, "Strategic Manager, Commissioning"),
+        (3, 3, "30 June 2027"),
+        (4, 1, "Publish a summary of consultation responses and how they changed the decision"),
+        (4, 2, "Policy and Research Manager"),
+        (4, 3, "30 September 2027"),
+        (5, 1, "Review the Compact with the Partnership Board"),
+        (5, 2, "Head of Partnerships"),
+        (5, 3, "31 March 2028"),
+    ]
+    .into_iter()
+    .map(|(row, column, text)| (1, row, column, text.to_string()))
+    .collect();
+    assert_eq!(cells(&doc), expected);
+    // The paragraphs around the table stay where they are, whole.
+    let first_cell = block_with(&doc, "Commitment");
+    assert_eq!(
+        block_with(&doc, "The table below sets out the main commitments in the action plan, who is responsible for each one, and the date by which it should be achieved."),
+        first_cell - 1
+    );
+    assert_eq!(
+        block_with(&doc, "Progress against each commitment will be reported"),
+        first_cell + expected.len()
+    );
+    // A contents line with dot leaders and its page number is one paragraph.
+    for entry in [
+        "Purpose of the report....",
+        "Compact commitments and progress....",
+        "Recommendation....",
+    ] {
+        let block = &doc.blocks[block_with(&doc, entry)];
+        assert_eq!(block.kind, BlockKind::Paragraph, "{block:?}");
+        assert!(block.text.ends_with(['1', '2']), "{block:?}");
+    }
 }
 
 /// Small PDFs built here with lopdf, for what the corpus does not show: standard fonts
