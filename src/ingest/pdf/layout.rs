@@ -776,8 +776,15 @@ mod tests {
                 .into_iter()
                 .map(|(text, left, baseline)| (text, left, baseline + 20.0)),
         );
-        lines.push((wide.to_string(), 72.0, 300.0));
-        lines.push(("Published March 2027.".to_string(), 72.0, 314.0));
+        // Below the columns (the right one ends at 274pt): a line no wider than a column,
+        // then a full-width paragraph.
+        lines.push((
+            "Published by the Partnerships Team.".to_string(),
+            72.0,
+            302.0,
+        ));
+        lines.push((wide.to_string(), 72.0, 330.0));
+        lines.push(("Printed March 2027.".to_string(), 72.0, 344.0));
         let blocks = layout(&merge(&lines));
         assert_eq!(
             first_lines(&blocks),
@@ -789,12 +796,13 @@ mod tests {
                 full("R1-0"),
                 full("R2-0"),
                 full("R3-0"),
+                "Published by the Partnerships Team.".to_string(),
                 wide.to_string(),
             ],
             "{blocks:#?}"
         );
         assert_eq!(blocks[1].1, [wide, "partners in 2027."]);
-        assert_eq!(blocks[7].1, [wide, "Published March 2027."]);
+        assert_eq!(blocks[8].1, [wide, "Printed March 2027."]);
     }
 
     /// A table with its header: cells of a row start on one baseline, rows are 18pt
@@ -861,6 +869,32 @@ mod tests {
                 ("p".to_string(), FULL.to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn prose_side_by_side_whose_paragraphs_start_together_is_a_table_not_columns() {
+        // Two wide tracks of wrapped prose, but each pair of paragraphs starts on one
+        // baseline, 18pt below the pair above: rows of a table ("Risk" | "Mitigation").
+        let mut lines = Vec::new();
+        for (n, top) in [(1, 100.0), (2, 160.0), (3, 220.0)] {
+            lines.extend(paragraph(&format!("L{n}-"), 3, 72.0, top));
+            lines.extend(paragraph(&format!("R{n}-"), 3, 324.0, top));
+        }
+        let blocks = layout(&merge(&lines));
+        let kinds: Vec<&str> = blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "cell 0 1 1",
+                "cell 0 1 2",
+                "cell 0 2 1",
+                "cell 0 2 2",
+                "cell 0 3 1",
+                "cell 0 3 2"
+            ]
+        );
+        assert_eq!(blocks[1].1[0], full("R1-0"));
+        assert_eq!(blocks[1].1.len(), 4);
     }
 
     /// A paragraph at 14pt leading, then rows of (left piece, right piece) 18pt apart.
