@@ -550,6 +550,49 @@ fn inspect_snapshot_of_seed003() {
     );
 }
 
+/// large_pandoc.pdf is LibreOffice's rendering of large_pandoc.docx, which has four
+/// tables of a header and three rows. The second is cut by the break between pages 38
+/// and 39, after its first row, and LibreOffice repeats the header at the top of page
+/// 39: read from the PDF it is still one table, the repeated header a row of its own,
+/// and otherwise each table has the DOCX's cells in the DOCX's places.
+#[test]
+fn a_table_cut_by_a_page_break_is_one_table() {
+    let pdf = read(&corpus_dir().join("large_pandoc.pdf"));
+    let docx = read(&corpus_dir().join("large_pandoc.docx"));
+    let second: Vec<(Option<u32>, u32)> = pdf
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::TableCell { table: 2, row, .. } => Some((b.location.page, row)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        second.contains(&(Some(38), 2)) && second.contains(&(Some(39), 5)),
+        "{second:?}"
+    );
+    let mut ours = cells(&pdf);
+    // Take out the repeated header: table 2's row 3 is its row 1 again.
+    let header: Vec<String> = ours
+        .iter()
+        .filter(|c| c.0 == 2 && c.1 == 1)
+        .map(|c| c.3.clone())
+        .collect();
+    let repeated: Vec<String> = ours
+        .iter()
+        .filter(|c| c.0 == 2 && c.1 == 3)
+        .map(|c| c.3.clone())
+        .collect();
+    assert_eq!(repeated, header);
+    ours.retain(|c| !(c.0 == 2 && c.1 == 3));
+    for cell in &mut ours {
+        if cell.0 == 2 && cell.1 > 3 {
+            cell.1 -= 1;
+        }
+    }
+    assert_eq!(ours, cells(&docx));
+}
+
 /// The index of the one block whose text (lines joined) contains `text`.
 fn block_with(doc: &Document, text: &str) -> usize {
     let found: Vec<usize> = (0..doc.blocks.len())

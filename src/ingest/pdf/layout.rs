@@ -16,7 +16,7 @@
 //!   left at the end of the line above, a writer's line break (not a wrap) ended that line;
 //!   a line ending in a word broken with a hyphen always continues.
 //!
-//! Before that, the page is cut into bands ([`regions`] gives the rules):
+//! Before that, the page is cut into bands ([`regions`](super::regions) gives the rules):
 //! - text set in columns (a newsletter, a leaflet, a report in two columns) is read
 //!   column by column, left column first, each column laid out by the rules above as a
 //!   page of its own, its lines on their own baselines; a full-width title or paragraph
@@ -29,7 +29,7 @@
 //!   every column of the row when one column does, so they read row by row.
 
 use super::lines::{is_bullet, Row, Segment};
-use super::regions::{self, Region, Track};
+use super::regions::{Region, Track};
 use super::running::Running;
 use crate::ingest::text::list_marker;
 use std::collections::HashMap;
@@ -49,13 +49,21 @@ pub(super) enum Kind {
         label_len: usize,
     },
     Running(Running),
-    /// A table cell: the table's number on its page (from 0), its row and column (from
-    /// 1).
+    /// A table cell: its table, its row and column (from 1).
     Cell {
-        table: u32,
+        table: Table,
         row: u32,
         column: u32,
     },
+}
+
+/// A table of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Table {
+    /// The table's number on its page, from 0.
+    pub number: u32,
+    /// It goes on from the foot of the page before.
+    pub continued: bool,
 }
 
 /// A block of one page.
@@ -180,15 +188,32 @@ fn marker(text: &str) -> Option<(String, u8, usize)> {
 }
 
 /// Lay out one page's rows into blocks, in reading order: band by band down the page
-/// (see [`regions`]), a band of columns column by column, a table cell by cell.
+/// (see [`regions`](super::regions)), a band of columns column by column, a table cell by cell.
+#[cfg(test)]
 pub(super) fn page_blocks(
     rows: &[Row],
     running: &[Option<Running>],
     style: &Style,
 ) -> Vec<PageBlock> {
+    page_blocks_in(
+        rows,
+        running,
+        style,
+        super::regions::regions(rows, running, style),
+    )
+}
+
+/// Lay out one page's rows into blocks, in reading order, with its regions found
+/// already (see [`page_regions`](super::regions::page_regions)).
+pub(super) fn page_blocks_in(
+    rows: &[Row],
+    running: &[Option<Running>],
+    style: &Style,
+    regions: Vec<Region>,
+) -> Vec<PageBlock> {
     let mut blocks = Vec::new();
     let mut tables = 0;
-    for region in regions::regions(rows, running, style) {
+    for region in regions {
         match region {
             Region::Flow(range) => {
                 let flow: Vec<(usize, &Row)> = range.map(|i| (i, &rows[i])).collect();
@@ -208,8 +233,13 @@ pub(super) fn page_blocks(
                 rows: range,
                 tracks,
                 starts,
+                continued,
             } => {
-                blocks.extend(table_blocks(rows, range, &tracks, &starts, tables));
+                let table = Table {
+                    number: tables,
+                    continued,
+                };
+                blocks.extend(table_blocks(rows, range, &tracks, &starts, table));
                 tables += 1;
             }
         }
@@ -252,7 +282,7 @@ fn table_blocks(
     range: Range<usize>,
     tracks: &[Track],
     starts: &[usize],
-    table: u32,
+    table: Table,
 ) -> Vec<PageBlock> {
     let mut cells = Vec::new();
     for (n, &start) in starts.iter().enumerate() {
@@ -536,7 +566,9 @@ mod tests {
                     Kind::Paragraph => "p".to_string(),
                     Kind::ListItem { label, .. } => format!("li {label}"),
                     Kind::Running(r) => format!("{r:?}"),
-                    Kind::Cell { table, row, column } => format!("cell {table} {row} {column}"),
+                    Kind::Cell { table, row, column } => {
+                        format!("cell {} {row} {column}", table.number)
+                    }
                 };
                 (kind, b.lines, b.line)
             })

@@ -123,13 +123,27 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
             .flat_map(|r| &r.segments)
             .map(|s| s.text.as_str()),
     );
-    let blocks: Vec<(u32, PageBlock)> = pages
+    let page_rows: Vec<regions::PageRows> = pages
         .iter()
         .zip(&running)
-        .flat_map(|(p, r)| {
-            layout::page_blocks(&p.rows, r, &style)
+        .map(|(p, r)| regions::PageRows {
+            rows: &p.rows,
+            running: r,
+        })
+        .collect();
+    let mut regions: Vec<regions::PageRegions> = page_rows
+        .iter()
+        .map(|p| regions::page_regions(p.rows, p.running, &style))
+        .collect();
+    regions::join_tables_across_pages(&page_rows, &style, &mut regions);
+    let blocks: Vec<(u32, PageBlock)> = page_rows
+        .iter()
+        .zip(regions)
+        .zip(pages)
+        .flat_map(|((p, regions), page)| {
+            layout::page_blocks_in(p.rows, p.running, &style, regions.regions)
                 .into_iter()
-                .map(|b| (p.number, b))
+                .map(|b| (page.number, b))
         })
         .collect();
     let headings = Headings::measure(blocks.iter().map(|(_, b)| b), style.body_size);
@@ -137,7 +151,13 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
     let mut tables = TableNumbers::default();
     for (page, block) in &blocks {
         let (kind, lines) = classify(block, &headings, &mut list);
-        let kind = tables.number(kind, *page);
+        let kind = match (&block.kind, kind) {
+            (Kind::Cell { table, row, .. }, BlockKind::TableCell { column, .. }) => {
+                let (table, row) = tables.cell(*page, *table, *row);
+                BlockKind::TableCell { table, row, column }
+            }
+            (_, kind) => kind,
+        };
         let text = hyphen::join_lines(&lines, &vocabulary);
         builder.push(kind, &text, Some(*page), Some(block.line));
     }
@@ -176,30 +196,52 @@ impl ListRun {
     }
 }
 
-/// Numbers tables through the document: layout numbers them within their page.
+/// Numbers tables through the document (layout numbers them within their page), and
+/// their rows through a table that goes on over a page break.
 #[derive(Default)]
 struct TableNumbers {
-    /// The page and page-level number of the last table seen, and its document number.
-    last: Option<(u32, u32, u32)>,
+    current: Option<CurrentTable>,
+}
+
+/// The table whose cells are being read.
+#[derive(Clone, Copy)]
+struct CurrentTable {
+    page: u32,
+    /// Its number on `page`.
+    on_page: u32,
+    /// Its number in the document.
+    number: u32,
+    /// Rows on earlier pages.
+    rows_before: u32,
+    /// The last row read, counted through the table.
+    last_row: u32,
 }
 
 impl TableNumbers {
-    /// `kind` with a table cell's page-level table number made document-wide.
-    fn number(&mut self, kind: BlockKind, page: u32) -> BlockKind {
-        let BlockKind::TableCell { table, row, column } = kind else {
-            return kind;
+    /// The document's table number and row for a cell of table `table` on `page`.
+    fn cell(&mut self, page: u32, table: layout::Table, row: u32) -> (u32, u32) {
+        let current = match self.current {
+            Some(c) if c.page == page && c.on_page == table.number => c,
+            Some(c) if table.continued => CurrentTable {
+                page,
+                on_page: table.number,
+                rows_before: c.last_row,
+                ..c
+            },
+            previous => CurrentTable {
+                page,
+                on_page: table.number,
+                number: previous.map_or(1, |c| c.number + 1),
+                rows_before: 0,
+                last_row: 0,
+            },
         };
-        let number = match self.last {
-            Some((p, t, number)) if p == page && t == table => number,
-            Some((_, _, number)) => number + 1,
-            None => 1,
-        };
-        self.last = Some((page, table, number));
-        BlockKind::TableCell {
-            table: number,
-            row,
-            column,
-        }
+        let row = current.rows_before + row;
+        self.current = Some(CurrentTable {
+            last_row: current.last_row.max(row),
+            ..current
+        });
+        (current.number, row)
     }
 }
 
@@ -222,9 +264,10 @@ fn classify(
         }
         Kind::Cell { table, row, column } => {
             list.label_lefts.clear();
+            // Numbered through the document by the caller.
             (
                 BlockKind::TableCell {
-                    table: *table,
+                    table: table.number,
                     row: *row,
                     column: *column,
                 },

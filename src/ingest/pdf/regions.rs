@@ -22,14 +22,19 @@
 //!   dots or underscores (a form, a dotted contents line) is not a table;
 //! - otherwise it flows, read as before: side-by-side pieces row by row.
 //!
+//! A table cut by a page break is one table ([`join_tables_across_pages`]): the band at
+//! the foot of a page and the band at the top of the next, each a table by the tests
+//! above however few rows it has, with tracks in the same places and three rows or more
+//! between them. A header row the writer repeats on the new page is kept, as a row of
+//! its own: it is printed there.
+//!
 //! Being wrong costs more than missing: a false table or false columns scrambles text a
 //! person would have read correctly row by row, so each test asks for clear evidence.
 //!
 //! Limits: a gutter narrower than the gap that splits a row into segments
 //! ([`SEGMENT_GAP`](super::lines::SEGMENT_GAP) ems) is not seen where two columns' lines
 //! sit on one baseline; tables without space between rows (no cell padding, no paragraph
-//! spacing) are not told from text set with tabs and so flow; a table that continues on
-//! the next page starts a new table there.
+//! spacing) are not told from text set with tabs and so flow.
 
 use super::layout::Style;
 use super::lines::{is_bullet, is_label, Row, Segment};
@@ -75,12 +80,42 @@ pub(super) enum Region {
         rows: Range<usize>,
         tracks: Vec<Track>,
     },
-    /// Table cells: `starts` are the rows where table rows begin.
+    /// Table cells: `starts` are the rows where table rows begin; `continued` when the
+    /// table goes on from the foot of the page before.
     Table {
         rows: Range<usize>,
         tracks: Vec<Track>,
         starts: Vec<usize>,
+        continued: bool,
     },
+}
+
+impl Region {
+    /// A table's number of rows; 0 for other regions.
+    fn table_rows(&self) -> usize {
+        match self {
+            Region::Table { starts, .. } => starts.len(),
+            _ => 0,
+        }
+    }
+
+    fn rows(&self) -> Range<usize> {
+        match self {
+            Region::Flow(rows) | Region::Columns { rows, .. } | Region::Table { rows, .. } => {
+                rows.clone()
+            }
+        }
+    }
+}
+
+/// A page's regions, and the bands at its top and foot where a table may have been cut
+/// by a page break.
+pub(super) struct PageRegions {
+    pub regions: Vec<Region>,
+    /// The band that starts at the page's first body row.
+    head: Option<Range<usize>>,
+    /// The band that ends at the page's last body row.
+    tail: Option<Range<usize>>,
 }
 
 /// Page-wide facts the tests share.
@@ -94,43 +129,156 @@ struct Page<'a> {
 }
 
 /// Split a page's rows into regions covering every row once, in order.
+#[cfg(test)]
 pub(super) fn regions(rows: &[Row], running: &[Option<Running>], style: &Style) -> Vec<Region> {
-    let eligible: Vec<bool> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            row.upright && running.get(i).copied().flatten().is_none() && !row.segments.is_empty()
-        })
-        .collect();
-    let (left, right) = rows
-        .iter()
-        .zip(&eligible)
-        .filter(|(_, e)| **e)
-        .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), (row, _)| {
-            (l.min(row.left()), r.max(row.right()))
-        });
-    let page = Page {
-        rows,
-        eligible,
-        style,
-        width: (right - left).max(0.0),
-        gutter: MIN_GUTTER * style.body_size.max(1.0),
-    };
+    page_regions(rows, running, style).regions
+}
+
+/// Split a page's rows into regions covering every row once, in order, noting the bands
+/// at its top and foot for [`join_tables_across_pages`].
+pub(super) fn page_regions(
+    rows: &[Row],
+    running: &[Option<Running>],
+    style: &Style,
+) -> PageRegions {
+    let page = Page::new(rows, running, style);
+    let first = page.eligible.iter().position(|e| *e);
+    let last = page.eligible.iter().rposition(|e| *e);
+    let (mut head, mut tail) = (None, None);
     let mut found: Vec<Region> = Vec::new();
     let mut i = 0;
     while i < rows.len() {
         let band = page.band_from(i);
+        if Some(band.start) == first {
+            head = Some(band.clone());
+        }
+        if last.is_some_and(|last| band.contains(&last)) {
+            tail = Some(band.clone());
+        }
         if band.len() >= 3 {
             if let Some(region) = page
                 .columns(band.clone())
-                .or_else(|| page.table(band.clone()))
+                .or_else(|| page.table(band.clone(), 3))
             {
                 found.push(region);
             }
         }
         i = band.end.max(i + 1);
     }
-    with_flows_between(found, rows.len())
+    PageRegions {
+        regions: with_flows_between(found, rows.len()),
+        head,
+        tail,
+    }
+}
+
+/// A page's rows, with what its running-text classification says of them.
+pub(super) struct PageRows<'a> {
+    pub rows: &'a [Row],
+    pub running: &'a [Option<Running>],
+}
+
+/// Tables cut by a page break: where the band at the foot of one page and the band at
+/// the top of the next are both tables, counting rows as low as one, with tracks in the
+/// same places, and have three rows or more between them, both become tables and the
+/// second continues the first. A table split this way is common (a long table, a table
+/// near the foot of a page), and its two parts are often too short on their own.
+pub(super) fn join_tables_across_pages(
+    pages: &[PageRows],
+    style: &Style,
+    regions: &mut [PageRegions],
+) {
+    for p in 1..pages.len().min(regions.len()) {
+        let (Some(tail), Some(head)) = (regions[p - 1].tail.clone(), regions[p].head.clone())
+        else {
+            continue;
+        };
+        let before = Page::new(pages[p - 1].rows, pages[p - 1].running, style);
+        let after = Page::new(pages[p].rows, pages[p].running, style);
+        let (Some(end), Some(start)) = (before.table(tail, 1), after.table(head, 1)) else {
+            continue;
+        };
+        let (
+            Region::Table {
+                rows: end_rows,
+                tracks: end_tracks,
+                starts: end_starts,
+                ..
+            },
+            Region::Table {
+                rows: start_rows,
+                tracks: start_tracks,
+                ..
+            },
+        ) = (&end, &start)
+        else {
+            continue;
+        };
+        let at_the_foot = before.eligible.iter().rposition(|e| *e) == Some(end_rows.end - 1);
+        let at_the_top = after.eligible.iter().position(|e| *e) == Some(start_rows.start);
+        let rows = end_starts.len() + start.table_rows();
+        if !at_the_foot || !at_the_top || rows < 3 || !same_tracks(end_tracks, start_tracks) {
+            continue;
+        }
+        let continued = match start {
+            Region::Table {
+                rows,
+                tracks,
+                starts,
+                ..
+            } => Region::Table {
+                rows,
+                tracks,
+                starts,
+                continued: true,
+            },
+            other => other,
+        };
+        for (page, table) in [(p - 1, end), (p, continued)] {
+            let regions = &mut regions[page].regions;
+            if regions
+                .iter()
+                .any(|r| r.rows() == table.rows() && r == &table)
+            {
+                continue;
+            }
+            replace_with(regions, table);
+        }
+    }
+}
+
+/// Put `table` among `regions`, in place of the flow rows it covers (it overlaps no
+/// other table or columns: those would have been found first).
+fn replace_with(regions: &mut Vec<Region>, table: Region) {
+    let rows = table.rows();
+    if regions.iter().any(|r| {
+        !matches!(r, Region::Flow(_))
+            && r.rows().start < rows.end
+            && rows.start < r.rows().end
+            && r.rows() != rows
+    }) {
+        return;
+    }
+    let len = regions.last().map_or(0, |r| r.rows().end);
+    let mut found: Vec<Region> = std::mem::take(regions)
+        .into_iter()
+        .filter(|r| !matches!(r, Region::Flow(_)) && r.rows() != rows)
+        .collect();
+    found.push(table);
+    found.sort_by_key(|r| r.rows().start);
+    *regions = with_flows_between(found, len);
+}
+
+/// Whether two tables' tracks are the same columns: as many, each overlapping its
+/// counterpart, the first starting within 3pt.
+fn same_tracks(a: &[Track], b: &[Track]) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .zip(b)
+            .all(|(a, b)| a.left < b.right && b.left < a.right)
+        && a.first()
+            .zip(b.first())
+            .is_some_and(|(a, b)| (a.left - b.left).abs() <= 3.0)
 }
 
 /// Fill the rows not in `found` (ordered, disjoint) with flow regions.
@@ -138,10 +286,7 @@ fn with_flows_between(found: Vec<Region>, len: usize) -> Vec<Region> {
     let mut out = Vec::with_capacity(2 * found.len() + 1);
     let mut next = 0;
     for region in found {
-        let range = match &region {
-            Region::Columns { rows, .. } | Region::Table { rows, .. } => rows.clone(),
-            Region::Flow(rows) => rows.clone(),
-        };
+        let range = region.rows();
         if range.start > next {
             out.push(Region::Flow(next..range.start));
         }
@@ -221,7 +366,33 @@ impl Line {
     }
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    fn new(rows: &'a [Row], running: &[Option<Running>], style: &'a Style) -> Page<'a> {
+        let eligible: Vec<bool> = rows
+            .iter()
+            .enumerate()
+            .map(|(i, row)| {
+                row.upright
+                    && running.get(i).copied().flatten().is_none()
+                    && !row.segments.is_empty()
+            })
+            .collect();
+        let (left, right) = rows
+            .iter()
+            .zip(&eligible)
+            .filter(|(_, e)| **e)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(l, r), (row, _)| {
+                (l.min(row.left()), r.max(row.right()))
+            });
+        Page {
+            rows,
+            eligible,
+            style,
+            width: (right - left).max(0.0),
+            gutter: MIN_GUTTER * style.body_size.max(1.0),
+        }
+    }
+
     /// The largest band of rows from `start` that keeps a gutter: see the module docs.
     /// A band that cannot start here is `start..start + 1`.
     fn band_from(&self, start: usize) -> Range<usize> {
@@ -359,8 +530,9 @@ impl Page<'_> {
         rows.end
     }
 
-    /// The band as a table, if it is one; see the module docs.
-    fn table(&self, band: Range<usize>) -> Option<Region> {
+    /// The band as a table of at least `min_rows` rows, if it is one; see the module
+    /// docs.
+    fn table(&self, band: Range<usize>, min_rows: usize) -> Option<Region> {
         let mut start = band.start;
         while start < band.end && self.rows[start].segments.len() < 2 {
             start += 1;
@@ -389,7 +561,7 @@ impl Page<'_> {
             end = last;
             starts.pop();
         }
-        if starts.len() < 3 {
+        if starts.len() < min_rows.max(1) {
             return None;
         }
         let rows = start..end;
@@ -400,10 +572,11 @@ impl Page<'_> {
             tracks: &tracks,
             starts: &starts,
         };
-        table.is_table().then(|| Region::Table {
+        table.is_table(min_rows).then(|| Region::Table {
             rows,
             tracks: tracks.clone(),
             starts: starts.clone(),
+            continued: false,
         })
     }
 
@@ -465,7 +638,9 @@ impl Table<'_> {
         cells
     }
 
-    fn is_table(&self) -> bool {
+    /// Whether the candidate is a table; `min_rows` below 2 lets a track have one cell
+    /// (a table cut by a page break).
+    fn is_table(&self, min_rows: usize) -> bool {
         let k = self.tracks.len();
         if !(2..=MAX_TRACKS).contains(&k) {
             return false;
@@ -502,7 +677,11 @@ impl Table<'_> {
                 }
             }
         }
-        if multi * 3 < self.starts.len() * 2 || filled_rows_by_track.iter().any(|n| *n < 2) {
+        if multi * 3 < self.starts.len() * 2
+            || filled_rows_by_track
+                .iter()
+                .any(|n| *n < min_rows.clamp(1, 2))
+        {
             return false;
         }
         let texts = |t: usize| {
