@@ -904,6 +904,55 @@ mod tests {
     }
 
     #[test]
+    fn a_larger_heading_just_above_a_table_is_not_part_of_it() {
+        // A 16pt heading across two columns, one 12pt leading above the header row.
+        let mut heading = row("Table of commitments and owners", 72.0, 96.0);
+        heading.size = 16.0;
+        heading.segments[0].size = 16.0;
+        let mut rows = table();
+        rows.insert(3, heading);
+        let blocks = layout(&rows);
+        let kinds: Vec<&str> = blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(kinds[..3], ["p", "p", "cell 0 1 1"], "{blocks:#?}");
+        assert_eq!(blocks.iter().filter(|b| b.0.starts_with("cell")).count(), 9);
+    }
+
+    #[test]
+    fn header_cells_set_at_the_bottom_of_their_row_are_one_row() {
+        // pandoc's header cells sit at the bottom: "Proposed deadline" wraps, so the
+        // other headings are on the row's second line.
+        let mut rows = table();
+        for r in &mut rows[4..] {
+            r.baseline += 14.0;
+            for s in &mut r.segments {
+                s.baseline += 14.0;
+            }
+        }
+        rows[3] = row("Proposed", 380.0, 110.0);
+        rows.insert(
+            4,
+            pieces(
+                &[("Commitment", 72.0), ("Owner", 250.0), ("deadline", 380.0)],
+                124.0,
+            ),
+        );
+        let blocks = layout(&rows);
+        let header: Vec<(&str, String)> = blocks[1..4]
+            .iter()
+            .map(|b| (b.0.as_str(), b.1.join("|")))
+            .collect();
+        assert_eq!(
+            header,
+            [
+                ("cell 0 1 1", "Commitment".to_string()),
+                ("cell 0 1 2", "Owner".to_string()),
+                ("cell 0 1 3", "Proposed|deadline".to_string())
+            ],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
     fn prose_side_by_side_whose_paragraphs_start_together_is_a_table_not_columns() {
         // Two wide tracks of wrapped prose, but each pair of paragraphs starts on one
         // baseline, 18pt below the pair above: rows of a table ("Risk" | "Mitigation").

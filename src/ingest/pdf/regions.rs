@@ -8,18 +8,25 @@
 //! then either
 //! - **columns**, when every track is wide ([`MIN_COLUMN_EMS`] ems and a fifth of the
 //!   text width) and holds prose: at least three lines, most of them filled to the
-//!   track's right edge and wrapping into the next one ([`is_prose`]); and the paragraphs
-//!   on the two sides of each gutter start at different heights (in a table they start
-//!   together, row by row; [`starts_misaligned`]);
+//!   track's right edge and wrapping into the next one ([`Page::is_prose`]); and the
+//!   paragraphs on the two sides of each gutter start at different heights (in a table
+//!   they start together, row by row; [`starts_misaligned`]). The band's first row is
+//!   left out when it is the short last line of the full-width paragraph above (at line
+//!   spacing, on its left edge), and so are rows of the first track alone that begin a
+//!   paragraph gap and two lines below the end of every other column (a short line under
+//!   the columns, not the end of the first column, which balanced columns keep within a
+//!   line of the others);
 //! - a **table**, when its rows fall into at least three table rows, each starting where
-//!   the rows above and below are further apart than lines within a cell (cell padding,
-//!   a rule, space between rows: a gap across every track at once, which column text
+//!   a row is further below the one above than lines within a cell are (cell padding, a
+//!   rule, space between rows: a gap across every track at once, which column text
 //!   rarely leaves), in which every cell starts on the table row's first line (cells'
 //!   tops align); most table rows fill two cells or more, every track has at least two
-//!   cells, and each track's cells share a left edge, a right edge or a centre. A band whose last track holds only page
-//!   numbers (a contents list), whose first track holds only list labels or "Label:"
-//!   captions (a list or form set with tabs), or whose cells are filled with leader
-//!   dots or underscores (a form, a dotted contents line) is not a table;
+//!   cells, and each track's cells share a left edge, a right edge or a centre. Rows of
+//!   one piece before the first table row or after the last are not part of it. A band
+//!   whose last track holds only page numbers (a contents list), whose first track holds
+//!   only list labels or "Label:" captions (a list or form set with tabs), or whose
+//!   cells have leader dots or underscores (a form, a dotted contents line) is not a
+//!   table;
 //! - otherwise it flows, read as before: side-by-side pieces row by row.
 //!
 //! A table cut by a page break is one table ([`join_tables_across_pages`]): the band at
@@ -234,16 +241,16 @@ pub(super) fn join_tables_across_pages(
             },
             other => other,
         };
-        for (page, table) in [(p - 1, end), (p, continued)] {
-            let regions = &mut regions[page].regions;
-            if regions
-                .iter()
-                .any(|r| r.rows() == table.rows() && r == &table)
-            {
-                continue;
-            }
-            replace_with(regions, table);
+        // A table found already at the foot stays as it is: it may itself continue from
+        // the page before (a table over three pages).
+        let found_already = regions[p - 1]
+            .regions
+            .iter()
+            .any(|r| matches!(r, Region::Table { .. }) && r.rows() == end.rows());
+        if !found_already {
+            replace_with(&mut regions[p - 1].regions, end);
         }
+        replace_with(&mut regions[p].regions, continued);
     }
 }
 
@@ -533,19 +540,20 @@ impl<'a> Page<'a> {
     /// The band as a table of at least `min_rows` rows, if it is one; see the module
     /// docs.
     fn table(&self, band: Range<usize>, min_rows: usize) -> Option<Region> {
-        let mut start = band.start;
-        while start < band.end && self.rows[start].segments.len() < 2 {
-            start += 1;
-        }
-        let (mut starts, mut end) = (Vec::new(), start);
-        for i in start..band.end {
-            if i > start {
+        let (mut starts, mut end) = (Vec::new(), band.start);
+        let two_pieces =
+            |rows: Range<usize>| rows.into_iter().any(|i| self.rows[i].segments.len() >= 2);
+        for i in band.clone() {
+            if let Some(&first) = starts.first() {
                 let d = self.rows[i].baseline - self.rows[i - 1].baseline;
-                let leading = self.style.leading(self.rows[i - 1].size);
-                if d > 3.0 * leading {
-                    break;
-                }
-                if d <= self.cell_leading(i - 1) {
+                if d > 3.0 * self.style.leading(self.rows[i - 1].size) {
+                    // A wide gap ends the table, or, before any row of two pieces, the
+                    // text above it.
+                    if two_pieces(first..i) {
+                        break;
+                    }
+                    starts.clear();
+                } else if self.next_line_of_cell(i - 1, i) {
                     end = i + 1;
                     continue;
                 }
@@ -553,14 +561,21 @@ impl<'a> Page<'a> {
             starts.push(i);
             end = i + 1;
         }
-        // A last "row" of one piece is text after the table.
+        // Table rows of one piece before the first row of two or more, or after the last,
+        // are text above or below the table (the short last line of a paragraph).
+        let row_end = |n: usize, starts: &[usize]| starts.get(n + 1).copied().unwrap_or(end);
+        let first = (0..starts.len()).find(|n| two_pieces(starts[*n]..row_end(*n, &starts)));
+        starts.drain(..first.unwrap_or(starts.len()));
         while let Some(&last) = starts.last() {
-            if self.rows[last].segments.len() >= 2 {
+            if two_pieces(last..end) {
                 break;
             }
             end = last;
             starts.pop();
         }
+        let Some(&start) = starts.first() else {
+            return None;
+        };
         if starts.len() < min_rows.max(1) {
             return None;
         }
@@ -580,9 +595,14 @@ impl<'a> Page<'a> {
         })
     }
 
-    /// The most a line may sit below `row` and still be the next line of its cell.
-    fn cell_leading(&self, row: usize) -> f32 {
-        self.style.leading(self.rows[row].size) * 1.15 + 0.5
+    /// Whether row `below` can hold the next lines of the cells of row `above`: the same
+    /// size of text, at most a little over the leading below it. Anything further down
+    /// starts a new table row.
+    fn next_line_of_cell(&self, above: usize, below: usize) -> bool {
+        let (above, below) = (&self.rows[above], &self.rows[below]);
+        let d = below.baseline - above.baseline;
+        (below.size - above.size).abs() <= 0.12 * above.size
+            && d <= self.style.leading(above.size) * 1.15 + 0.5
     }
 }
 
@@ -661,7 +681,8 @@ impl Table<'_> {
         let mut filled_rows_by_track = vec![0usize; k];
         let mut multi = 0;
         for (n, cells) in all.iter().enumerate() {
-            let start = self.starts[n];
+            let Range { start, end } = self.row_range(n);
+            let (mut top, mut bottom, mut middle) = (true, true, true);
             let filled = cells.iter().filter(|c| !c.is_empty()).count();
             if filled >= 2 {
                 multi += 1;
@@ -671,10 +692,14 @@ impl Table<'_> {
                     continue;
                 };
                 filled_rows_by_track[t] += 1;
-                // Every cell starts on its row's first line.
-                if first_row != start {
-                    return false;
-                }
+                let last_row = cell.last().map_or(first_row, |(i, _)| *i);
+                top &= first_row == start;
+                bottom &= last_row + 1 == end;
+                middle &= (first_row + last_row).abs_diff(start + end - 1) <= 1;
+            }
+            // Cells of a row line up at the top (or, set so, at the bottom or middle).
+            if !(top || bottom || middle) {
+                return false;
             }
         }
         if multi * 3 < self.starts.len() * 2
@@ -703,29 +728,35 @@ impl Table<'_> {
     }
 
     /// Whether the cells of track `t` share a left edge, right edge or centre (two
-    /// thirds of them, within 2pt): cells are aligned, scattered text is not.
+    /// thirds of them, within 4pt of each other): cells are aligned, scattered text is
+    /// not.
     fn edges_align(&self, all: &[Vec<Vec<(usize, &Segment)>>], t: usize) -> bool {
         let firsts: Vec<&Segment> = all
             .iter()
             .filter_map(|cells| cells[t].first().map(|(_, s)| *s))
             .collect();
         let shared = |edge: &dyn Fn(&Segment) -> f32| {
-            firsts
-                .iter()
-                .map(|a| {
-                    firsts
-                        .iter()
-                        .filter(|b| (edge(a) - edge(b)).abs() <= 2.0)
-                        .count()
-                })
-                .max()
-                .unwrap_or(0)
+            let mut edges: Vec<f32> = firsts.iter().map(|s| edge(s)).collect();
+            edges.sort_by(f32::total_cmp);
+            most_within(&edges, 4.0)
         };
         let best = shared(&|s| s.left)
             .max(shared(&|s| s.right))
             .max(shared(&|s| (s.left + s.right) / 2.0));
         best * 3 >= firsts.len() * 2
     }
+}
+
+/// The most of `sorted` values that fit in a window `width` wide.
+fn most_within(sorted: &[f32], width: f32) -> usize {
+    let (mut best, mut start) = (0, 0);
+    for (end, value) in sorted.iter().enumerate() {
+        while start < end && value - sorted[start] > width {
+            start += 1;
+        }
+        best = best.max(end + 1 - start);
+    }
+    best
 }
 
 /// A page number as a contents list prints it: "7", "12", "iv".
@@ -795,6 +826,13 @@ mod tests {
             first,
             10.0
         ));
+    }
+
+    #[test]
+    fn most_within_a_window() {
+        assert_eq!(most_within(&[], 4.0), 0);
+        assert_eq!(most_within(&[72.0, 72.5, 75.9, 80.0, 80.1], 4.0), 3);
+        assert_eq!(most_within(&[1.0, 10.0, 20.0], 4.0), 1);
     }
 
     #[test]
