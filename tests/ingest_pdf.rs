@@ -13,10 +13,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// The PDFs fixtures/pdf/make.sh builds for page layout: columns and tables.
-const LAYOUT_FIXTURES: [&str; 3] = [
+const LAYOUT_FIXTURES: [&str; 4] = [
     "vcs-funding-newsletter-lo.pdf",
     "grants-leaflet-chromium.pdf",
     "cabinet-report-table-lo.pdf",
+    "community-grants-schedule-lo.pdf",
 ];
 
 fn layout_fixture(name: &str) -> PathBuf {
@@ -591,6 +592,65 @@ fn a_table_cut_by_a_page_break_is_one_table() {
         }
     }
     assert_eq!(ours, cells(&docx));
+}
+
+/// A table over three pages (fixtures/pdf/src/community-grants-schedule.md): one table, each
+/// organisation's row with its service and grant, the header LibreOffice repeats on
+/// every page a row of its own. LibreOffice lets a row break across pages, and such a
+/// row reads as two (the second holding the lines carried over).
+#[test]
+fn a_table_over_three_pages_is_one_table() {
+    let doc = read(&layout_fixture("community-grants-schedule-lo.pdf"));
+    let cells = cells(&doc);
+    assert!(cells.iter().all(|c| c.0 == 1), "one table");
+    let pages: std::collections::BTreeSet<Option<u32>> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::TableCell { .. }))
+        .map(|b| b.location.page)
+        .collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    let at = |row: u32, column: u32| {
+        cells
+            .iter()
+            .find(|c| c.1 == row && c.2 == column)
+            .map(|c| c.3.as_str())
+    };
+    let headers = cells
+        .iter()
+        .filter(|c| c.2 == 1 && c.3 == "Organisation")
+        .count();
+    assert_eq!(headers, 3, "the header on every page");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf/src/community-grants-schedule.md"),
+    )
+    .unwrap();
+    let mut last_row = 0;
+    let mut carried_over = 0;
+    for line in source
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains('£'))
+    {
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (organisation, service, grant) = (parts[1], parts[2], parts[3]);
+        let row = cells
+            .iter()
+            .find(|c| c.2 == 1 && c.3 == organisation)
+            .unwrap_or_else(|| panic!("{organisation} not a cell of column 1"))
+            .1;
+        assert!(row > last_row, "{organisation} out of order");
+        last_row = row;
+        assert_eq!(at(row, 3), Some(grant), "{organisation}");
+        let read = at(row, 2).unwrap_or_default();
+        if read != service {
+            // Cut by a page break: the rest is the next row's only cell.
+            assert!(service.starts_with(read), "{organisation}: {read:?}");
+            assert_eq!(at(row + 2, 1), None, "{organisation}");
+            carried_over += 1;
+        }
+    }
+    assert_eq!(last_row, 64);
+    assert!(carried_over <= 3, "{carried_over}");
 }
 
 /// The index of the one block whose text (lines joined) contains `text`.
