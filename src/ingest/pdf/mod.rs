@@ -424,6 +424,22 @@ mod tests {
     }
 
     #[test]
+    fn tables_are_numbered_through_the_document_and_go_on_over_page_breaks() {
+        let mut tables = TableNumbers::default();
+        let table = |number, continued| layout::Table { number, continued };
+        assert_eq!(tables.cell(1, table(0, false), 1), (1, 1));
+        assert_eq!(tables.cell(1, table(0, false), 2), (1, 2));
+        assert_eq!(tables.cell(1, table(1, false), 1), (2, 1));
+        assert_eq!(tables.cell(1, table(1, false), 3), (2, 3));
+        // Page 2 opens with the rest of table 2, then a table of its own.
+        assert_eq!(tables.cell(2, table(0, true), 1), (2, 4));
+        assert_eq!(tables.cell(2, table(0, true), 2), (2, 5));
+        assert_eq!(tables.cell(2, table(1, false), 1), (3, 1));
+        // A first table on page 3 that does not go on from page 2 is a new one.
+        assert_eq!(tables.cell(3, table(0, false), 1), (4, 1));
+    }
+
+    #[test]
     fn no_text_is_a_warning_not_an_error() {
         let doc = assemble(&[page(1, vec![])], 0);
         assert!(doc.blocks.is_empty());

@@ -247,24 +247,23 @@ pub(super) fn join_tables_across_pages(
             .regions
             .iter()
             .any(|r| matches!(r, Region::Table { .. }) && r.rows() == end.rows());
-        if !found_already {
-            replace_with(&mut regions[p - 1].regions, end);
+        if found_already || replace_with(&mut regions[p - 1].regions, end) {
+            replace_with(&mut regions[p].regions, continued);
         }
-        replace_with(&mut regions[p].regions, continued);
     }
 }
 
-/// Put `table` among `regions`, in place of the flow rows it covers (it overlaps no
-/// other table or columns: those would have been found first).
-fn replace_with(regions: &mut Vec<Region>, table: Region) {
+/// Put `table` among `regions`, in place of the flow rows it covers or of a table of
+/// the same rows, and say so; not where it would overlap columns or another table.
+fn replace_with(regions: &mut Vec<Region>, table: Region) -> bool {
     let rows = table.rows();
-    if regions.iter().any(|r| {
-        !matches!(r, Region::Flow(_))
-            && r.rows().start < rows.end
-            && rows.start < r.rows().end
-            && r.rows() != rows
-    }) {
-        return;
+    let in_the_way = |r: &Region| match r {
+        Region::Flow(_) => false,
+        Region::Table { .. } if r.rows() == rows => false,
+        _ => r.rows().start < rows.end && rows.start < r.rows().end,
+    };
+    if regions.iter().any(in_the_way) {
+        return false;
     }
     let len = regions.last().map_or(0, |r| r.rows().end);
     let mut found: Vec<Region> = std::mem::take(regions)
@@ -274,6 +273,7 @@ fn replace_with(regions: &mut Vec<Region>, table: Region) {
     found.push(table);
     found.sort_by_key(|r| r.rows().start);
     *regions = with_flows_between(found, len);
+    true
 }
 
 /// Whether two tables' tracks are the same columns: as many, each overlapping its
@@ -573,9 +573,7 @@ impl<'a> Page<'a> {
             end = last;
             starts.pop();
         }
-        let Some(&start) = starts.first() else {
-            return None;
-        };
+        let &start = starts.first()?;
         if starts.len() < min_rows.max(1) {
             return None;
         }
@@ -809,6 +807,45 @@ mod tests {
         assert_eq!(tracks, [track(72.0, 250.0), track(300.0, 500.0)]);
         add_extent(&mut tracks, 255.0, 296.0, 8.0); // bridges the gutter
         assert_eq!(tracks, [track(72.0, 500.0)]);
+    }
+
+    #[test]
+    fn a_table_replaces_flow_or_the_same_table_but_not_columns() {
+        let table = |rows: Range<usize>, continued| Region::Table {
+            rows,
+            tracks: vec![track(72.0, 200.0), track(250.0, 400.0)],
+            starts: vec![],
+            continued,
+        };
+        let columns = Region::Columns {
+            rows: 3..8,
+            tracks: vec![],
+        };
+        let mut regions = vec![Region::Flow(0..3), columns.clone(), Region::Flow(8..12)];
+        assert!(!replace_with(&mut regions, table(6..12, false)));
+        assert!(replace_with(&mut regions, table(9..12, false)));
+        assert_eq!(
+            regions,
+            [
+                Region::Flow(0..3),
+                columns.clone(),
+                Region::Flow(8..9),
+                table(9..12, false)
+            ]
+        );
+        assert!(replace_with(&mut regions, table(9..12, true)));
+        assert_eq!(regions.len(), 4);
+        assert_eq!(regions[3], table(9..12, true));
+    }
+
+    #[test]
+    fn tracks_match_across_pages_by_place_not_by_width() {
+        let a = [track(72.0, 180.0), track(204.0, 270.0), track(336.0, 410.0)];
+        let b = [track(72.5, 160.0), track(204.0, 250.0), track(340.0, 398.0)];
+        assert!(same_tracks(&a, &b));
+        assert!(!same_tracks(&a, &b[..2]));
+        let moved = [track(90.0, 180.0), track(204.0, 250.0), track(340.0, 398.0)];
+        assert!(!same_tracks(&a, &moved));
     }
 
     #[test]
