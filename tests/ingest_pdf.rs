@@ -10,6 +10,20 @@ use compactproof::ingest::{read_bytes, read_path, IngestError, Limits};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+/// The PDFs fixtures/pdf/make.sh builds for page layout: columns and tables.
+const LAYOUT_FIXTURES: [&str; 4] = [
+    "vcs-funding-newsletter-lo.pdf",
+    "grants-leaflet-chromium.pdf",
+    "cabinet-report-table-lo.pdf",
+    "community-grants-schedule-lo.pdf",
+];
+
+fn layout_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures/pdf")
+        .join(name)
+}
+
 fn read(path: &Path) -> Document {
     read_path(path, &Limits::default())
         .unwrap_or_else(|e| panic!("{} should read: {e}", path.display()))
@@ -226,6 +240,15 @@ fn reference_order(name: &str) -> Order {
         // list labels ("1." "2." "3.") as a column of their own before the items; we read
         // the table row by row and keep each label with its item, as the writer drew them.
         "features_lo.pdf" => Order::Raw,
+        // Tables again, read column by column by pdftotext's layout analysis (one runs over
+        // three pages); the cells' order is asserted by
+        // `a_cabinet_report_table_reads_as_cells_and_its_contents_lines_as_paragraphs` and
+        // `a_table_over_three_pages_is_one_table`.
+        "cabinet-report-table-lo.pdf" | "community-grants-schedule-lo.pdf" => Order::Raw,
+        // pdftotext's layout analysis prints both columns' headings before either column's
+        // text; the column order is asserted by
+        // `a_chromium_leaflet_with_css_columns_reads_column_by_column`.
+        "grants-leaflet-chromium.pdf" => Order::Raw,
         _ => Order::Layout,
     }
 }
@@ -269,14 +292,17 @@ const MAX_GAP_WORDS: usize = 12;
 /// Our words against pdftotext's: none missing, none extra, in the same order, and no run
 /// of more than [`MAX_GAP_WORDS`] words lost or moved.
 ///
-/// Each file is held to pdftotext's layout order, except where [`reference_order`] names
-/// another and says why. Both ratios are printed. Where the layout order differs for
-/// right-to-left text, `right_to_left_lines_read_as_the_source_wrote_them` checks ours
-/// against the text the PDF was made from.
+/// Each file, in the corpus and among the layout fixtures (fixtures/pdf), is held to
+/// pdftotext's layout order, except where [`reference_order`] names another and says why.
+/// Both ratios are printed. Where the layout order differs for right-to-left text,
+/// `right_to_left_lines_read_as_the_source_wrote_them` checks ours against the text the
+/// PDF was made from; the fixtures' column and table order is asserted by their own tests.
 #[test]
 fn words_match_pdftotext_in_order() {
     let mut failures = Vec::new();
-    for path in readable_pdfs() {
+    let mut paths = readable_pdfs();
+    paths.extend(LAYOUT_FIXTURES.iter().map(|name| layout_fixture(name)));
+    for path in paths {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let ours = comparable_words(&displayed(&read(&path)));
         let layout_words = pdftotext_words(&path, Order::Layout);
@@ -468,6 +494,48 @@ fn headings_lists_and_ligatures_in_features_lo() {
         .text
         .contains("officers affirm\nefficient fluid offices"));
     assert_eq!(find("TABLE-CELL").text, "TABLE-CELL-CONSULTATION\n12 weeks");
+    let cell = |row, column| BlockKind::TableCell {
+        table: 1,
+        row,
+        column,
+    };
+    assert_eq!(find("Commitment").kind, cell(1, 1));
+    assert_eq!(find("Deadline").kind, cell(1, 3));
+    assert_eq!(find("TABLE-CELL-CONSULTATION").kind, cell(2, 1));
+    assert_eq!(find("TABLE-CELL-FUNDING").kind, cell(3, 1));
+    assert_eq!(find("All funders").kind, cell(3, 2));
+}
+
+/// The words of a block's text, one space apart.
+fn flat(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// (table, row, column, text) of every table cell.
+fn cells(doc: &Document) -> Vec<(u32, u32, u32, String)> {
+    doc.blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::TableCell { table, row, column } => {
+                Some((table, row, column, flat(&b.text)))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// LibreOffice exported features_lo.pdf from features_lo.docx: the PDF's table has the
+/// cells the DOCX has, in the same places (the DOCX reader keeps empty cells, which a
+/// PDF does not show).
+#[test]
+fn the_table_of_features_lo_reads_as_its_docx_does() {
+    let pdf = cells(&read(&corpus_dir().join("features_lo.pdf")));
+    let docx: Vec<(u32, u32, u32, String)> = cells(&read(&corpus_dir().join("features_lo.docx")))
+        .into_iter()
+        .filter(|c| !c.3.is_empty())
+        .collect();
+    assert_eq!(pdf.len(), 9, "{pdf:#?}");
+    assert_eq!(pdf, docx);
 }
 
 #[test]
@@ -569,6 +637,233 @@ fn inspect_snapshot_of_seed003() {
         "inspect_seed003_lo_pdf_locations",
         common::inspect_with_locations(&path)
     );
+}
+
+/// large_pandoc.pdf is LibreOffice's rendering of large_pandoc.docx, which has four
+/// tables of a header and three rows. The second is cut by the break between pages 38
+/// and 39, after its first row, and LibreOffice repeats the header at the top of page
+/// 39: read from the PDF it is still one table, the repeated header a row of its own,
+/// and otherwise each table has the DOCX's cells in the DOCX's places.
+#[test]
+fn a_table_cut_by_a_page_break_is_one_table() {
+    let pdf = read(&corpus_dir().join("large_pandoc.pdf"));
+    let docx = read(&corpus_dir().join("large_pandoc.docx"));
+    let second: Vec<(Option<u32>, u32)> = pdf
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::TableCell { table: 2, row, .. } => Some((b.location.page, row)),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        second.contains(&(Some(38), 2)) && second.contains(&(Some(39), 5)),
+        "{second:?}"
+    );
+    let mut ours = cells(&pdf);
+    // Take out the repeated header: table 2's row 3 is its row 1 again.
+    let header: Vec<String> = ours
+        .iter()
+        .filter(|c| c.0 == 2 && c.1 == 1)
+        .map(|c| c.3.clone())
+        .collect();
+    let repeated: Vec<String> = ours
+        .iter()
+        .filter(|c| c.0 == 2 && c.1 == 3)
+        .map(|c| c.3.clone())
+        .collect();
+    assert_eq!(repeated, header);
+    ours.retain(|c| !(c.0 == 2 && c.1 == 3));
+    for cell in &mut ours {
+        if cell.0 == 2 && cell.1 > 3 {
+            cell.1 -= 1;
+        }
+    }
+    assert_eq!(ours, cells(&docx));
+}
+
+/// A table over three pages (fixtures/pdf/src/community-grants-schedule.md): one table, each
+/// organisation's row with its service and grant, the header LibreOffice repeats on
+/// every page a row of its own. LibreOffice lets a row break across pages, and such a
+/// row reads as two (the second holding the lines carried over).
+#[test]
+fn a_table_over_three_pages_is_one_table() {
+    let doc = read(&layout_fixture("community-grants-schedule-lo.pdf"));
+    let cells = cells(&doc);
+    assert!(cells.iter().all(|c| c.0 == 1), "one table");
+    let pages: std::collections::BTreeSet<Option<u32>> = doc
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::TableCell { .. }))
+        .map(|b| b.location.page)
+        .collect();
+    assert_eq!(pages.len(), 3, "{pages:?}");
+    let at = |row: u32, column: u32| {
+        cells
+            .iter()
+            .find(|c| c.1 == row && c.2 == column)
+            .map(|c| c.3.as_str())
+    };
+    let headers = cells
+        .iter()
+        .filter(|c| c.2 == 1 && c.3 == "Organisation")
+        .count();
+    assert_eq!(headers, 3, "the header on every page");
+    let source = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/pdf/src/community-grants-schedule.md"),
+    )
+    .unwrap();
+    let mut last_row = 0;
+    let mut carried_over = 0;
+    for line in source
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains('£'))
+    {
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let (organisation, service, grant) = (parts[1], parts[2], parts[3]);
+        let row = cells
+            .iter()
+            .find(|c| c.2 == 1 && c.3 == organisation)
+            .unwrap_or_else(|| panic!("{organisation} not a cell of column 1"))
+            .1;
+        assert!(row > last_row, "{organisation} out of order");
+        last_row = row;
+        assert_eq!(at(row, 3), Some(grant), "{organisation}");
+        let read = at(row, 2).unwrap_or_default();
+        if read != service {
+            // Cut by a page break: the rest is the next row's only cell.
+            assert!(service.starts_with(read), "{organisation}: {read:?}");
+            assert_eq!(at(row + 2, 1), None, "{organisation}");
+            carried_over += 1;
+        }
+    }
+    assert_eq!(last_row, 64);
+    assert!(carried_over <= 3, "{carried_over}");
+}
+
+/// The index of the one block whose text (lines joined) contains `text`.
+fn block_with(doc: &Document, text: &str) -> usize {
+    let found: Vec<usize> = (0..doc.blocks.len())
+        .filter(|i| flat(&doc.blocks[*i].text).contains(text))
+        .collect();
+    assert_eq!(found.len(), 1, "{text:?} in blocks {found:?}");
+    found[0]
+}
+
+/// Each of `texts` is in its own block, in this order, and nothing comes between
+/// consecutive ones except the blocks listed as in between.
+#[track_caller]
+fn assert_in_order(doc: &Document, texts: &[&str]) {
+    let at: Vec<usize> = texts.iter().map(|t| block_with(doc, t)).collect();
+    assert!(
+        at.windows(2).all(|w| w[0] + 1 == w[1]),
+        "blocks {at:?} for {texts:#?} in\n{}",
+        displayed(doc)
+    );
+}
+
+#[test]
+fn a_two_column_libreoffice_newsletter_reads_column_by_column() {
+    let doc = read(&layout_fixture("vcs-funding-newsletter-lo.pdf"));
+    assert_in_order(
+        &doc,
+        &[
+            // Full width, above the columns.
+            "Community Matters: Voluntary Sector Funding Review",
+            "This newsletter from the Council’s Partnerships and Communities Team explains how we are reviewing the way we fund voluntary and community sector organisations, and how you can take part.",
+            // The left column, top to bottom.
+            "Why we are consulting",
+            "Since 2019 the Council has funded more than sixty local groups through small grants, service agreements and the infrastructure contract. Those arrangements have grown up piecemeal, and groups have told us that they are hard to follow and that decisions often reach them late.",
+            "The Cabinet agreed on 12 February 2027",
+            "We have not made any decisions.",
+            "What we are proposing",
+            // The last sentence of the left column, then the first of the right one.
+            "We propose to replace the separate small grants schemes with one Community Investment Fund, open twice a year, with a simpler application form for awards under five thousand pounds.",
+            "Organisations that deliver services on our behalf would move to agreements lasting three years rather than one, so that they can plan ahead, keep staff and draw in match funding from other sources.",
+            "We will give at least three months’ notice in writing of any change to an existing grant or agreement, with our reasons, in line with the County Durham Compact.",
+            "How to have your say",
+            "The consultation runs from 3 March to 26 May 2027 (12 weeks).",
+            "We are holding four drop-in sessions",
+            "If you need the document in another format",
+            // Full width, below.
+            "Published by the Partnerships and Communities Team",
+        ],
+    );
+    let heading = doc.blocks[block_with(&doc, "What we are proposing")]
+        .kind
+        .clone();
+    assert!(matches!(heading, BlockKind::Heading { .. }), "{heading:?}");
+    assert_eq!(doc.blocks.len(), 15, "{}", displayed(&doc));
+}
+
+#[test]
+fn a_chromium_leaflet_with_css_columns_reads_column_by_column() {
+    let doc = read(&layout_fixture("grants-leaflet-chromium.pdf"));
+    assert_in_order(
+        &doc,
+        &[
+            "Grants for Local Groups: Have Your Say",
+            "Redcar and Cleveland Borough Council wants to hear",
+            "What is changing",
+            "For the last six years",
+            "We propose to keep the scheme",
+            // The last sentence of the left column, then the right column's heading.
+            "We also propose a new fast-track route for awards of up to one thousand pounds, decided within four weeks by officers, for small groups that need help with room hire, equipment or volunteer expenses.",
+            "Why we are asking you",
+            "The Council's compact with the voluntary sector commits us to consult for at least twelve weeks",
+            "Your answers will be reported to the Cabinet in October",
+            "The consultation opens on 1 June and closes on 24 August 2027.",
+            "We will write to every group that currently holds a grant at least three months before any change to its funding takes effect, and we will give our reasons in writing.",
+            "To ask for this leaflet in large print",
+        ],
+    );
+    assert_eq!(doc.blocks.len(), 12, "{}", displayed(&doc));
+}
+
+#[test]
+fn a_cabinet_report_table_reads_as_cells_and_its_contents_lines_as_paragraphs() {
+    let doc = read(&layout_fixture("cabinet-report-table-lo.pdf"));
+    let expected: Vec<(u32, u32, u32, String)> = [
+        (1, 1, "Commitment"),
+        (1, 2, "Lead officer"),
+        (1, 3, "Deadline"),
+        (2, 1, "Consult the voluntary sector for at least twelve weeks on any change to the community grants scheme"),
+        (2, 2, "Head of Partnerships"),
+        (2, 3, "31 March 2027"),
+        (3, 1, "Give at least three months’ notice in writing, with reasons, before ending or reducing any grant or contract"),
+        (3, 2, "Strategic Manager, Commissioning"),
+        (3, 3, "30 June 2027"),
+        (4, 1, "Publish a summary of consultation responses and how they changed the decision"),
+        (4, 2, "Policy and Research Manager"),
+        (4, 3, "30 September 2027"),
+        (5, 1, "Review the Compact with the Partnership Board"),
+        (5, 2, "Head of Partnerships"),
+        (5, 3, "31 March 2028"),
+    ]
+    .into_iter()
+    .map(|(row, column, text)| (1, row, column, text.to_string()))
+    .collect();
+    assert_eq!(cells(&doc), expected);
+    // The paragraphs around the table stay where they are, whole.
+    let first_cell = block_with(&doc, "Commitment");
+    assert_eq!(
+        block_with(&doc, "The table below sets out the main commitments in the action plan, who is responsible for each one, and the date by which it should be achieved."),
+        first_cell - 1
+    );
+    assert_eq!(
+        block_with(&doc, "Progress against each commitment will be reported"),
+        first_cell + expected.len()
+    );
+    // A contents line with dot leaders and its page number is one paragraph.
+    for entry in [
+        "Purpose of the report....",
+        "Compact commitments and progress....",
+        "Recommendation....",
+    ] {
+        let block = &doc.blocks[block_with(&doc, entry)];
+        assert_eq!(block.kind, BlockKind::Paragraph, "{block:?}");
+        assert!(block.text.ends_with(['1', '2']), "{block:?}");
+    }
 }
 
 /// Small PDFs built here with lopdf, for what the corpus does not show: standard fonts
@@ -909,4 +1204,53 @@ fn right_to_left_lines_read_as_the_source_wrote_them() {
             }
         }
     }
+}
+
+/// A page whose writer drew its text bottom first and its title last: the reading follows
+/// the page, not the drawing, and so the cross-check holds it to pdftotext's layout order,
+/// which agrees, while the drawing order (`-raw`) does not.
+#[test]
+fn text_drawn_out_of_order_is_read_down_the_page() {
+    let lines = [
+        (
+            640,
+            "Officers will write to every funded group by 31 January.",
+        ),
+        (626, "Each letter will give the reasons for the decision."),
+        (
+            690,
+            "The grant to the Hardwick Advice Centre will end on 30 June.",
+        ),
+        (
+            676,
+            "The Council will give at least three months notice in writing.",
+        ),
+        (730, "Community Grants Review"),
+    ];
+    let content: String = lines
+        .iter()
+        .map(|(y, text)| format!("BT /F1 11 Tf 72 {y} Td ({text}) Tj ET\n"))
+        .collect();
+    let bytes = synthetic::pdf(&[synthetic::page(&content)], None, vec![]);
+    let doc = read_synthetic(&bytes);
+    let text = doc.text();
+    let at = |words: &str| {
+        text.find(words)
+            .unwrap_or_else(|| panic!("{words} not read"))
+    };
+    assert!(at("Community Grants Review") < at("The grant to the Hardwick"));
+    assert!(at("three months notice") < at("Officers will write"));
+    assert!(at("Officers will write") < at("Each letter will give"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("drawn-out-of-order.pdf");
+    std::fs::write(&path, &bytes).unwrap();
+    let ours = comparable_words(&displayed(&doc));
+    let layout = agreement(&pdftotext_words(&path, Order::Layout), &ours);
+    let raw = agreement(&pdftotext_words(&path, Order::Raw), &ours);
+    assert!(
+        layout.in_order >= 0.995 && layout.longest_gap <= MAX_GAP_WORDS,
+        "{layout:?}"
+    );
+    assert!(raw.in_order < 0.9, "{raw:?}");
 }

@@ -16,14 +16,24 @@
 //!   left at the end of the line above, a writer's line break (not a wrap) ended that line;
 //!   a line ending in a word broken with a hyphen always continues.
 //!
-//! Blocks are read in the order their first lines appear, top to bottom and, on one line,
-//! left to right, so table cells read row by row. Multi-column page layouts are not
-//! detected: their paragraphs interleave by height.
+//! Before that, the page is cut into bands ([`regions`](super::regions) gives the rules):
+//! - text set in columns (a newsletter, a leaflet, a report in two columns) is read
+//!   column by column, left column first, each column laid out by the rules above as a
+//!   page of its own, its lines on their own baselines; a full-width title or paragraph
+//!   above or below the columns is a band of its own and stays in place;
+//! - a table becomes one block per cell ([`Kind::Cell`]), row by row and, in a row, left
+//!   to right, each cell with all its lines, however many it wraps over;
+//! - everything else flows: blocks are read in the order their first lines appear, top to
+//!   bottom and, on one line, left to right. Side-by-side segments there (a contents entry
+//!   and its page number, a form's fields, a label set off by a tab) restart blocks in
+//!   every column of the row when one column does, so they read row by row.
 
 use super::lines::{is_bullet, Row, Segment};
+use super::regions::{Region, Track};
 use super::running::Running;
 use crate::ingest::text::list_marker;
 use std::collections::HashMap;
+use std::ops::Range;
 
 /// What a block is, before document-wide decisions (headings, list levels) are made.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,6 +49,21 @@ pub(super) enum Kind {
         label_len: usize,
     },
     Running(Running),
+    /// A table cell: its table, its row and column (from 1).
+    Cell {
+        table: Table,
+        row: u32,
+        column: u32,
+    },
+}
+
+/// A table of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Table {
+    /// The table's number on its page, from 0.
+    pub number: u32,
+    /// It goes on from the foot of the page before.
+    pub continued: bool,
 }
 
 /// A block of one page.
@@ -162,9 +187,140 @@ fn marker(text: &str) -> Option<(String, u8, usize)> {
     Some((m.label, m.level, m.len))
 }
 
-/// Lay out one page's rows into blocks, in reading order.
+/// Lay out one page's rows into blocks, in reading order: band by band down the page
+/// (see [`regions`](super::regions)), a band of columns column by column, a table cell by cell.
+#[cfg(test)]
 pub(super) fn page_blocks(
     rows: &[Row],
+    running: &[Option<Running>],
+    style: &Style,
+) -> Vec<PageBlock> {
+    page_blocks_in(
+        rows,
+        running,
+        style,
+        super::regions::regions(rows, running, style),
+    )
+}
+
+/// Lay out one page's rows into blocks, in reading order, with its regions found
+/// already (see [`page_regions`](super::regions::page_regions)).
+pub(super) fn page_blocks_in(
+    rows: &[Row],
+    running: &[Option<Running>],
+    style: &Style,
+    regions: Vec<Region>,
+) -> Vec<PageBlock> {
+    let mut blocks = Vec::new();
+    let mut tables = 0;
+    for region in regions {
+        match region {
+            Region::Flow(range) => {
+                let flow: Vec<(usize, &Row)> = range.map(|i| (i, &rows[i])).collect();
+                blocks.extend(flow_blocks(&flow, running, style));
+            }
+            Region::Columns {
+                rows: range,
+                tracks,
+            } => {
+                for track in &tracks {
+                    let column = column_rows(rows, range.clone(), track);
+                    let flow: Vec<(usize, &Row)> = column.iter().map(|(i, r)| (*i, r)).collect();
+                    blocks.extend(flow_blocks(&flow, running, style));
+                }
+            }
+            Region::Table {
+                rows: range,
+                tracks,
+                starts,
+                continued,
+            } => {
+                let table = Table {
+                    number: tables,
+                    continued,
+                };
+                blocks.extend(table_blocks(rows, range, &tracks, &starts, table));
+                tables += 1;
+            }
+        }
+    }
+    blocks
+}
+
+/// The rows of one page column: each row's segments inside `track`, on their own
+/// baseline (the other column's line on the same row may sit a little higher or lower).
+fn column_rows(rows: &[Row], range: Range<usize>, track: &Track) -> Vec<(usize, Row)> {
+    range
+        .filter_map(|i| {
+            let row = &rows[i];
+            let segments: Vec<Segment> = row
+                .segments
+                .iter()
+                .filter(|s| track.holds(s))
+                .cloned()
+                .collect();
+            let first = segments.first()?;
+            Some((
+                i,
+                Row {
+                    baseline: first.baseline,
+                    top: row.top,
+                    bottom: row.bottom,
+                    size: segments.iter().fold(first.size, |m, s| m.max(s.size)),
+                    upright: row.upright,
+                    segments,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The cells of a table, row by row and, in a row, left to right; a cell's lines are
+/// the pieces of its track from its row's first line to the next row's.
+fn table_blocks(
+    rows: &[Row],
+    range: Range<usize>,
+    tracks: &[Track],
+    starts: &[usize],
+    table: Table,
+) -> Vec<PageBlock> {
+    let mut cells = Vec::new();
+    for (n, &start) in starts.iter().enumerate() {
+        let end = starts.get(n + 1).copied().unwrap_or(range.end);
+        for (t, track) in tracks.iter().enumerate() {
+            let pieces: Vec<(usize, &Segment)> = (start..end)
+                .flat_map(|i| {
+                    rows[i]
+                        .segments
+                        .iter()
+                        .filter(|s| track.holds(s))
+                        .map(move |s| (i, s))
+                })
+                .collect();
+            let Some(&(first_row, first)) = pieces.first() else {
+                continue;
+            };
+            cells.push(PageBlock {
+                kind: Kind::Cell {
+                    table,
+                    row: n as u32 + 1,
+                    column: t as u32 + 1,
+                },
+                lines: pieces.iter().map(|(_, s)| s.text.clone()).collect(),
+                line: first_row as u32 + 1,
+                size: first.size,
+                left: first.left,
+                rotated: false,
+            });
+        }
+    }
+    cells
+}
+
+/// Lay out rows that flow (`(index on the page, row)`, top to bottom) into blocks, in
+/// reading order; see the module docs.
+fn flow_blocks(
+    rows: &[(usize, &Row)],
     running: &[Option<Running>],
     style: &Style,
 ) -> Vec<PageBlock> {
@@ -172,7 +328,7 @@ pub(super) fn page_blocks(
     // within reach of the current row bounds the work per row.
     let mut open: Vec<Open> = Vec::new();
     let mut done: Vec<PageBlock> = Vec::new();
-    for (index, row) in rows.iter().enumerate() {
+    for &(index, row) in rows {
         let (reachable, finished): (Vec<Open>, Vec<Open>) = std::mem::take(&mut open)
             .into_iter()
             .partition(|b| !b.closed && row.baseline - b.last_baseline <= 2.5 * b.block.size + 1.0);
@@ -395,6 +551,7 @@ mod tests {
                 first_word_right: left + 6.0 * first_word.chars().count() as f32,
                 second_word_left,
                 chars: text.len(),
+                baseline,
             }],
         }
     }
@@ -409,6 +566,9 @@ mod tests {
                     Kind::Paragraph => "p".to_string(),
                     Kind::ListItem { label, .. } => format!("li {label}"),
                     Kind::Running(r) => format!("{r:?}"),
+                    Kind::Cell { table, row, column } => {
+                        format!("cell {} {row} {column}", table.number)
+                    }
                 };
                 (kind, b.lines, b.line)
             })
@@ -550,6 +710,376 @@ mod tests {
                 "11"
             ]
         );
+    }
+
+    /// A row of several segments: (text, left) each, on one baseline.
+    fn pieces(parts: &[(&str, f32)], baseline: f32) -> Row {
+        let mut out = row(parts[0].0, parts[0].1, baseline);
+        for (text, left) in &parts[1..] {
+            out.segments
+                .push(row(text, *left, baseline).segments.remove(0));
+        }
+        out
+    }
+
+    /// Rows from page columns given as (text, left, baseline) lines, merged by baseline
+    /// as `lines::rows` would merge them, top to bottom.
+    fn merge(lines: &[(String, f32, f32)]) -> Vec<Row> {
+        let mut sorted: Vec<&(String, f32, f32)> = lines.iter().collect();
+        sorted.sort_by(|a, b| a.2.total_cmp(&b.2).then(a.1.total_cmp(&b.1)));
+        let mut rows: Vec<Row> = Vec::new();
+        for (text, left, baseline) in sorted {
+            match rows.last_mut() {
+                Some(last) if last.baseline == *baseline => last
+                    .segments
+                    .push(row(text, *left, *baseline).segments.remove(0)),
+                _ => rows.push(row(text, *left, *baseline)),
+            }
+        }
+        rows
+    }
+
+    /// A full line of a 36-character column (216pt at 6pt a character): `tag` then
+    /// words up to the width.
+    fn full(tag: &str) -> String {
+        let mut text = tag.to_string();
+        while text.len() < 36 {
+            text.push_str(" sector");
+        }
+        text.truncate(36);
+        text.trim_end().to_string()
+    }
+
+    /// A paragraph of `n` full lines and a short last one, at `left` from `top`.
+    fn paragraph(tag: &str, n: usize, left: f32, top: f32) -> Vec<(String, f32, f32)> {
+        let mut lines: Vec<(String, f32, f32)> = (0..n)
+            .map(|i| (full(&format!("{tag}{i}")), left, top + 14.0 * i as f32))
+            .collect();
+        lines.push((format!("{tag} ends."), left, top + 14.0 * n as f32));
+        lines
+    }
+
+    /// A two-column page body from 100pt: left column at 72pt, right at 324pt, their
+    /// paragraph breaks at different heights.
+    fn two_columns() -> Vec<(String, f32, f32)> {
+        let mut lines = paragraph("L1-", 3, 72.0, 100.0); // 100..142
+        lines.extend(paragraph("L2-", 4, 72.0, 170.0)); // 170..226
+        lines.extend(paragraph("R1-", 1, 324.0, 100.0)); // 100..114
+        lines.extend(paragraph("R2-", 5, 324.0, 142.0)); // 142..212
+        lines.extend(paragraph("R3-", 1, 324.0, 240.0)); // 240..254
+        lines
+    }
+
+    fn first_lines(blocks: &[(String, Vec<String>, u32)]) -> Vec<String> {
+        blocks.iter().map(|b| b.1[0].clone()).collect()
+    }
+
+    #[test]
+    fn a_two_column_region_is_read_column_by_column() {
+        let blocks = layout(&merge(&two_columns()));
+        assert_eq!(
+            first_lines(&blocks),
+            [
+                full("L1-0"),
+                full("L2-0"),
+                full("R1-0"),
+                full("R2-0"),
+                full("R3-0")
+            ],
+            "{blocks:#?}"
+        );
+        // Each paragraph keeps all its lines although the other column breaks beside it.
+        let counts: Vec<usize> = blocks.iter().map(|b| b.1.len()).collect();
+        assert_eq!(counts, [4, 5, 2, 6, 2]);
+        assert!(blocks.iter().all(|b| b.0 == "p"));
+    }
+
+    #[test]
+    fn a_full_width_title_and_paragraphs_around_columns_stay_in_place() {
+        let wide = "The Council and the voluntary sector agreed these principles for all";
+        let mut lines = vec![
+            ("Community Matters: Funding Review".to_string(), 190.0, 60.0),
+            (wide.to_string(), 72.0, 80.0),
+            // The last line of the full-width paragraph is as short as a column line.
+            ("partners in 2027.".to_string(), 72.0, 94.0),
+        ];
+        lines.extend(
+            two_columns()
+                .into_iter()
+                .map(|(text, left, baseline)| (text, left, baseline + 20.0)),
+        );
+        // Below the columns (the right one ends at 274pt): a line no wider than a column,
+        // then a full-width paragraph.
+        lines.push((
+            "Published by the Partnerships Team.".to_string(),
+            72.0,
+            302.0,
+        ));
+        lines.push((wide.to_string(), 72.0, 330.0));
+        lines.push(("Printed March 2027.".to_string(), 72.0, 344.0));
+        let blocks = layout(&merge(&lines));
+        assert_eq!(
+            first_lines(&blocks),
+            [
+                "Community Matters: Funding Review".to_string(),
+                wide.to_string(),
+                full("L1-0"),
+                full("L2-0"),
+                full("R1-0"),
+                full("R2-0"),
+                full("R3-0"),
+                "Published by the Partnerships Team.".to_string(),
+                wide.to_string(),
+            ],
+            "{blocks:#?}"
+        );
+        assert_eq!(blocks[1].1, [wide, "partners in 2027."]);
+        assert_eq!(blocks[8].1, [wide, "Printed March 2027."]);
+    }
+
+    /// A table with its header: cells of a row start on one baseline, rows are 18pt
+    /// apart and a cell's lines 14pt, below a paragraph that sets the leading.
+    fn table() -> Vec<Row> {
+        let mut rows = vec![
+            row(FULL, 72.0, 60.0),
+            row(FULL, 72.0, 74.0),
+            row("twelve weeks.", 72.0, 88.0),
+        ];
+        rows.extend([
+            pieces(
+                &[("Commitment", 72.0), ("Owner", 250.0), ("Deadline", 380.0)],
+                110.0,
+            ),
+            pieces(
+                &[
+                    ("Consult the sector for", 72.0),
+                    ("Council", 250.0),
+                    ("March 2027", 380.0),
+                ],
+                128.0,
+            ),
+            row("twelve weeks", 72.0, 142.0),
+            pieces(
+                &[
+                    ("Give three months'", 72.0),
+                    ("All funders", 250.0),
+                    ("June 2027", 380.0),
+                ],
+                160.0,
+            ),
+            pieces(
+                &[("notice in writing", 72.0), ("and partners", 250.0)],
+                174.0,
+            ),
+            row("with reasons", 72.0, 188.0),
+        ]);
+        rows.push(row(FULL, 72.0, 210.0));
+        rows
+    }
+
+    #[test]
+    fn a_table_becomes_cells_row_by_row_with_wrapped_cells_joined() {
+        let blocks = layout(&table());
+        let cells: Vec<(String, String)> = blocks
+            .iter()
+            .map(|b| (b.0.clone(), b.1.join("|")))
+            .collect();
+        let cell = |r, c, text: &str| (format!("cell 0 {r} {c}"), text.to_string());
+        assert_eq!(
+            cells,
+            [
+                ("p".to_string(), format!("{FULL}|{FULL}|twelve weeks.")),
+                cell(1, 1, "Commitment"),
+                cell(1, 2, "Owner"),
+                cell(1, 3, "Deadline"),
+                cell(2, 1, "Consult the sector for|twelve weeks"),
+                cell(2, 2, "Council"),
+                cell(2, 3, "March 2027"),
+                cell(3, 1, "Give three months'|notice in writing|with reasons"),
+                cell(3, 2, "All funders|and partners"),
+                cell(3, 3, "June 2027"),
+                ("p".to_string(), FULL.to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_larger_heading_just_above_a_table_is_not_part_of_it() {
+        // A 16pt heading across two columns, one 12pt leading above the header row.
+        let mut heading = row("Table of commitments and owners", 72.0, 96.0);
+        heading.size = 16.0;
+        heading.segments[0].size = 16.0;
+        let mut rows = table();
+        rows.insert(3, heading);
+        let blocks = layout(&rows);
+        let kinds: Vec<&str> = blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(kinds[..3], ["p", "p", "cell 0 1 1"], "{blocks:#?}");
+        assert_eq!(blocks.iter().filter(|b| b.0.starts_with("cell")).count(), 9);
+    }
+
+    #[test]
+    fn header_cells_set_at_the_bottom_of_their_row_are_one_row() {
+        // pandoc's header cells sit at the bottom: "Proposed deadline" wraps, so the
+        // other headings are on the row's second line.
+        let mut rows = table();
+        for r in &mut rows[4..] {
+            r.baseline += 14.0;
+            for s in &mut r.segments {
+                s.baseline += 14.0;
+            }
+        }
+        rows[3] = row("Proposed", 380.0, 110.0);
+        rows.insert(
+            4,
+            pieces(
+                &[("Commitment", 72.0), ("Owner", 250.0), ("deadline", 380.0)],
+                124.0,
+            ),
+        );
+        let blocks = layout(&rows);
+        let header: Vec<(&str, String)> = blocks[1..4]
+            .iter()
+            .map(|b| (b.0.as_str(), b.1.join("|")))
+            .collect();
+        assert_eq!(
+            header,
+            [
+                ("cell 0 1 1", "Commitment".to_string()),
+                ("cell 0 1 2", "Owner".to_string()),
+                ("cell 0 1 3", "Proposed|deadline".to_string())
+            ],
+            "{blocks:#?}"
+        );
+    }
+
+    #[test]
+    fn prose_side_by_side_whose_paragraphs_start_together_is_a_table_not_columns() {
+        // Two wide tracks of wrapped prose, but each pair of paragraphs starts on one
+        // baseline, 18pt below the pair above: rows of a table ("Risk" | "Mitigation").
+        let mut lines = Vec::new();
+        for (n, top) in [(1, 100.0), (2, 160.0), (3, 220.0)] {
+            lines.extend(paragraph(&format!("L{n}-"), 3, 72.0, top));
+            lines.extend(paragraph(&format!("R{n}-"), 3, 324.0, top));
+        }
+        let blocks = layout(&merge(&lines));
+        let kinds: Vec<&str> = blocks.iter().map(|b| b.0.as_str()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "cell 0 1 1",
+                "cell 0 1 2",
+                "cell 0 2 1",
+                "cell 0 2 2",
+                "cell 0 3 1",
+                "cell 0 3 2"
+            ]
+        );
+        assert_eq!(blocks[1].1[0], full("R1-0"));
+        assert_eq!(blocks[1].1.len(), 4);
+    }
+
+    /// A paragraph at 14pt leading, then rows of (left piece, right piece) 18pt apart.
+    fn two_pieces_a_row(items: &[(&str, f32, &str, f32)]) -> Vec<Row> {
+        let mut rows: Vec<Row> = (0..5)
+            .map(|i| row(FULL, 72.0, 20.0 + 14.0 * i as f32))
+            .collect();
+        for (i, (a, a_left, b, b_left)) in items.iter().enumerate() {
+            rows.push(pieces(
+                &[(a, *a_left), (b, *b_left)],
+                100.0 + 18.0 * i as f32,
+            ));
+        }
+        rows
+    }
+
+    fn no_cells_and_read_row_by_row(rows: &[Row]) {
+        let blocks = layout(rows);
+        assert!(
+            blocks.iter().all(|b| !b.0.starts_with("cell")),
+            "{blocks:#?}"
+        );
+        let lines: Vec<&str> = blocks
+            .iter()
+            .flat_map(|b| &b.1)
+            .map(String::as_str)
+            .collect();
+        let expected: Vec<&str> = rows
+            .iter()
+            .flat_map(|r| r.segments.iter().map(|s| s.text.as_str()))
+            .collect();
+        assert_eq!(lines, expected);
+    }
+
+    #[test]
+    fn a_contents_list_with_page_numbers_is_not_a_table() {
+        no_cells_and_read_row_by_row(&two_pieces_a_row(&[
+            ("Purpose of the report", 72.0, "1", 500.0),
+            ("Compact commitments and progress", 72.0, "3", 500.0),
+            ("Equality impact assessment", 72.0, "7", 500.0),
+            ("Recommendation", 72.0, "12", 494.0),
+        ]));
+    }
+
+    #[test]
+    fn a_list_with_tab_separated_labels_is_not_a_table() {
+        no_cells_and_read_row_by_row(&two_pieces_a_row(&[
+            ("(a)", 72.0, "consult for at least twelve weeks;", 144.0),
+            ("(b)", 72.0, "give three months' notice in writing;", 144.0),
+            ("(c)", 72.0, "give reasons for any decision.", 144.0),
+        ]));
+        no_cells_and_read_row_by_row(&two_pieces_a_row(&[
+            (
+                "Report of:",
+                72.0,
+                "Corporate Director of Neighbourhoods",
+                200.0,
+            ),
+            ("Date:", 72.0, "12 March 2027", 200.0),
+            ("Ward(s):", 72.0, "All", 200.0),
+        ]));
+    }
+
+    #[test]
+    fn a_form_to_fill_in_is_not_a_table() {
+        no_cells_and_read_row_by_row(&two_pieces_a_row(&[
+            ("Name: ____________", 72.0, "Date: ________", 300.0),
+            (
+                "Organisation: ______",
+                72.0,
+                "Charity number: ______",
+                300.0,
+            ),
+            ("Signed: ____________", 72.0, "Position: ________", 300.0),
+        ]));
+    }
+
+    #[test]
+    fn odd_pages_do_not_panic() {
+        assert!(layout(&[]).is_empty());
+        assert_eq!(layout(&[row("x", 0.0, 0.0)]).len(), 1);
+        let mut empty = row("x", 72.0, 100.0);
+        empty.segments.clear();
+        let _ = layout(&[empty.clone(), row(FULL, 72.0, 114.0), empty]);
+        // Far apart and overlapping pieces, huge coordinates, rows out of order.
+        let rows = [
+            pieces(&[("a", 1e7), ("b", -1e7), ("c", 1e7)], 5e6),
+            pieces(&[("d", 0.0), ("e", 0.0)], -5e6),
+            row("f", f32::MAX / 4.0, 1.0),
+        ];
+        let _ = layout(&rows);
+        // Many rows of many pieces: quick.
+        let many: Vec<Row> = (0..2000)
+            .map(|i| {
+                let parts: Vec<(String, f32)> = (0..20)
+                    .map(|j| (format!("{i}.{j}"), 40.0 * j as f32))
+                    .collect();
+                let refs: Vec<(&str, f32)> = parts.iter().map(|(t, l)| (t.as_str(), *l)).collect();
+                pieces(&refs, 14.0 * i as f32)
+            })
+            .collect();
+        let start = std::time::Instant::now();
+        let _ = layout(&many);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 
     #[test]

@@ -59,6 +59,9 @@ pub(super) struct Segment {
     pub second_word_left: Option<f32>,
     /// Characters drawn (not counting spaces).
     pub chars: usize,
+    /// The baseline of its main text. A row can hold segments of two page columns whose
+    /// lines are not quite level; laid out column by column, each keeps its own baseline.
+    pub baseline: f32,
 }
 
 /// One visual line of a page.
@@ -260,7 +263,8 @@ struct SegmentBuilder {
     second_word_left: Option<f32>,
     /// A space was just added; the next glyph starts a word.
     word_start: bool,
-    sizes: Vec<(f32, usize)>,
+    /// Font sizes used (rounded): size, characters, the baseline of the first of them.
+    sizes: Vec<(f32, usize, f32)>,
     chars: usize,
 }
 
@@ -291,11 +295,11 @@ impl SegmentBuilder {
         if text.is_empty() {
             return None;
         }
-        let size = self
+        let (size, baseline) = self
             .sizes
             .iter()
-            .max_by_key(|(_, n)| *n)
-            .map_or(0.0, |(s, _)| *s);
+            .max_by_key(|(_, n, _)| *n)
+            .map_or((0.0, 0.0), |(s, _, y)| (*s, *y));
         Some(Segment {
             text,
             left: self.left,
@@ -304,6 +308,7 @@ impl SegmentBuilder {
             first_word_right: self.first_word_right.unwrap_or(self.right),
             second_word_left: self.second_word_left,
             chars: self.chars,
+            baseline,
         })
     }
 }
@@ -510,9 +515,9 @@ fn segments(glyphs: &[Glyph], row_size: f32) -> Vec<Segment> {
             seg.right = seg.right.max(g.x + g.width);
             seg.chars += 1;
             let rounded = (g.size * 2.0).round() / 2.0;
-            match seg.sizes.iter_mut().find(|(s, _)| *s == rounded) {
+            match seg.sizes.iter_mut().find(|(s, _, _)| *s == rounded) {
                 Some(entry) => entry.1 += 1,
-                None => seg.sizes.push((rounded, 1)),
+                None => seg.sizes.push((rounded, 1, g.y)),
             }
         }
         last = Some(g);
@@ -545,6 +550,7 @@ fn rotated_rows(glyphs: Vec<Glyph>) -> Vec<Row> {
                     first_word_right: g.x,
                     second_word_left: None,
                     chars: 0,
+                    baseline: g.y,
                 }],
             });
         }

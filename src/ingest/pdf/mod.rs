@@ -38,6 +38,7 @@ mod hyphen;
 mod layout;
 mod lines;
 mod open;
+mod regions;
 mod running;
 
 use super::{IngestError, Limits};
@@ -122,19 +123,41 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
             .flat_map(|r| &r.segments)
             .map(|s| s.text.as_str()),
     );
-    let blocks: Vec<(u32, PageBlock)> = pages
+    let page_rows: Vec<regions::PageRows> = pages
         .iter()
         .zip(&running)
-        .flat_map(|(p, r)| {
-            layout::page_blocks(&p.rows, r, &style)
+        .map(|(p, r)| regions::PageRows {
+            rows: &p.rows,
+            running: r,
+        })
+        .collect();
+    let mut regions: Vec<regions::PageRegions> = page_rows
+        .iter()
+        .map(|p| regions::page_regions(p.rows, p.running, &style))
+        .collect();
+    regions::join_tables_across_pages(&page_rows, &style, &mut regions);
+    let blocks: Vec<(u32, PageBlock)> = page_rows
+        .iter()
+        .zip(regions)
+        .zip(pages)
+        .flat_map(|((p, regions), page)| {
+            layout::page_blocks_in(p.rows, p.running, &style, regions.regions)
                 .into_iter()
-                .map(|b| (p.number, b))
+                .map(|b| (page.number, b))
         })
         .collect();
     let headings = Headings::measure(blocks.iter().map(|(_, b)| b), style.body_size);
     let mut list = ListRun::default();
+    let mut tables = TableNumbers::default();
     for (page, block) in &blocks {
         let (kind, lines) = classify(block, &headings, &mut list);
+        let kind = match (&block.kind, kind) {
+            (Kind::Cell { table, row, .. }, BlockKind::TableCell { column, .. }) => {
+                let (table, row) = tables.cell(*page, *table, *row);
+                BlockKind::TableCell { table, row, column }
+            }
+            (_, kind) => kind,
+        };
         let text = hyphen::join_lines(&lines, &vocabulary);
         builder.push(kind, &text, Some(*page), Some(block.line));
     }
@@ -173,6 +196,55 @@ impl ListRun {
     }
 }
 
+/// Numbers tables through the document (layout numbers them within their page), and
+/// their rows through a table that goes on over a page break.
+#[derive(Default)]
+struct TableNumbers {
+    current: Option<CurrentTable>,
+}
+
+/// The table whose cells are being read.
+#[derive(Clone, Copy)]
+struct CurrentTable {
+    page: u32,
+    /// Its number on `page`.
+    on_page: u32,
+    /// Its number in the document.
+    number: u32,
+    /// Rows on earlier pages.
+    rows_before: u32,
+    /// The last row read, counted through the table.
+    last_row: u32,
+}
+
+impl TableNumbers {
+    /// The document's table number and row for a cell of table `table` on `page`.
+    fn cell(&mut self, page: u32, table: layout::Table, row: u32) -> (u32, u32) {
+        let current = match self.current {
+            Some(c) if c.page == page && c.on_page == table.number => c,
+            Some(c) if table.continued => CurrentTable {
+                page,
+                on_page: table.number,
+                rows_before: c.last_row,
+                ..c
+            },
+            previous => CurrentTable {
+                page,
+                on_page: table.number,
+                number: previous.map_or(1, |c| c.number + 1),
+                rows_before: 0,
+                last_row: 0,
+            },
+        };
+        let row = current.rows_before + row;
+        self.current = Some(CurrentTable {
+            last_row: current.last_row.max(row),
+            ..current
+        });
+        (current.number, row)
+    }
+}
+
 /// Decide a block's final kind and the lines of its text.
 fn classify(
     block: &PageBlock,
@@ -189,6 +261,18 @@ fn classify(
         Kind::Paragraph => {
             list.interrupt(block.left);
             (BlockKind::Paragraph, block.lines.clone())
+        }
+        Kind::Cell { table, row, column } => {
+            list.label_lefts.clear();
+            // Numbered through the document by the caller.
+            (
+                BlockKind::TableCell {
+                    table: table.number,
+                    row: *row,
+                    column: *column,
+                },
+                block.lines.clone(),
+            )
         }
         Kind::ListItem {
             label,
@@ -237,7 +321,7 @@ impl Headings {
     }
 
     fn is_heading_shaped(&self, block: &PageBlock) -> bool {
-        !matches!(block.kind, Kind::Running(_))
+        !matches!(block.kind, Kind::Running(_) | Kind::Cell { .. })
             && !block.rotated
             && block.size >= self.body_size * HEADING_RATIO
             && block.lines.len() <= HEADING_MAX_LINES
@@ -303,6 +387,7 @@ mod tests {
                 first_word_right: 100.0,
                 second_word_left: None,
                 chars: text.len(),
+                baseline,
             }],
         }
     }
@@ -336,6 +421,22 @@ mod tests {
         assert_eq!(list.level(120.0), 1);
         list.interrupt(72.0); // a paragraph at the margin ends it
         assert_eq!(list.level(120.0), 0);
+    }
+
+    #[test]
+    fn tables_are_numbered_through_the_document_and_go_on_over_page_breaks() {
+        let mut tables = TableNumbers::default();
+        let table = |number, continued| layout::Table { number, continued };
+        assert_eq!(tables.cell(1, table(0, false), 1), (1, 1));
+        assert_eq!(tables.cell(1, table(0, false), 2), (1, 2));
+        assert_eq!(tables.cell(1, table(1, false), 1), (2, 1));
+        assert_eq!(tables.cell(1, table(1, false), 3), (2, 3));
+        // Page 2 opens with the rest of table 2, then a table of its own.
+        assert_eq!(tables.cell(2, table(0, true), 1), (2, 4));
+        assert_eq!(tables.cell(2, table(0, true), 2), (2, 5));
+        assert_eq!(tables.cell(2, table(1, false), 1), (3, 1));
+        // A first table on page 3 that does not go on from page 2 is a new one.
+        assert_eq!(tables.cell(3, table(0, false), 1), (4, 1));
     }
 
     #[test]

@@ -304,6 +304,7 @@ mod tests {
                 first_word_right: 100.0,
                 second_word_left: None,
                 chars: text.len(),
+                baseline: top + 10.0,
             }],
         }
     }
