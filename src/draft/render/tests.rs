@@ -72,7 +72,7 @@ fn text_underlines_headings_and_lays_out_tables() {
     ));
     assert!(text.contains("Summary of dates\n----------------\n"));
     assert!(
-        text.contains("Step         Date\n----         ----\nOpens | now  Monday 5 April 2027\n"),
+        text.contains("\n- Opens | now: Monday 5 April 2027\n"),
         "{text}"
     );
     assert!(text.contains("Age\n  Likely impact: [to complete]\n  Evidence: [to complete]\n"));

@@ -1,9 +1,10 @@
 //! A draft as plain text: for an email, or pasting into a template that has its own styles.
 //!
 //! Titles and section headings are underlined (`=` and `-`, as Setext Markdown does, so the
-//! text also reads as Markdown); each paragraph is one line. A two-column table becomes two
-//! aligned columns; a wider one becomes one block per row, the first cell on its own line
-//! and each other cell under it as "Column: value", which survives any font.
+//! text also reads as Markdown); each paragraph is one line. A two-column table becomes a
+//! list ("- Consultation opens: Monday 5 April 2027"); a wider one becomes one block per
+//! row, the first cell on its own line and each other cell under it as "Column: value".
+//! Both survive any font, and neither runs rows together when the text is read back.
 
 use super::{citation_list, CITATIONS_LABEL};
 use crate::draft::{Block, Draft};
@@ -34,23 +35,12 @@ pub fn render(draft: &Draft) -> String {
                 out.push('\n');
             }
             Block::Table { columns, rows } if columns.len() == 2 => {
-                let width = std::iter::once(columns)
-                    .chain(rows)
-                    .map(|r| r.first().map_or(0, |c| c.chars().count()))
-                    .max()
-                    .unwrap_or(0);
-                let mut line = |a: &str, b: &str| {
-                    let pad = width - a.chars().count();
-                    let _ = writeln!(out, "{a}{}  {b}", " ".repeat(pad));
-                };
-                line(&columns[0], &columns[1]);
-                line(
-                    &"-".repeat(columns[0].chars().count()),
-                    &"-".repeat(columns[1].chars().count()),
-                );
+                // "- Consultation opens: Monday 5 April 2027": a list, because aligned
+                // columns are read back (by people pasting, and by `check`) as one run-on
+                // paragraph.
                 for row in rows {
                     let cell = |i: usize| row.get(i).map_or("", String::as_str);
-                    line(cell(0), cell(1));
+                    let _ = writeln!(out, "- {}: {}", cell(0), cell(1));
                 }
                 out.push('\n');
             }
