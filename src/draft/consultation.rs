@@ -220,6 +220,17 @@ pub fn draft(
             date_words(working_day_on_or_after(plan.opens))
         ));
     }
+    let reason_given = request
+        .reason
+        .as_deref()
+        .is_some_and(|r| !r.trim().is_empty());
+    if reason_given && plan.shorter_because.is_none() {
+        warnings.push(format!(
+            "--reason is not used: {} meets the {} {compact} asks for, so no reason is needed",
+            weeks_words(plan.weeks),
+            minimum.words()
+        ));
+    }
 
     let mut blocks = vec![Block::Paragraph(format!(
         "This section sets out how and when the Council will consult on {about}. The \
@@ -650,6 +661,33 @@ mod tests {
             plan(date!(2027 - 04 - 05), Some(0), None).unwrap_err(),
             DraftError::NoWeeks
         );
+    }
+
+    #[test]
+    fn a_reason_not_needed_is_a_warning_not_text() {
+        let lexicon = Lexicon::bundled();
+        let draft = super::draft(
+            &lexicon,
+            &["durham".into()],
+            &request(date!(2027 - 04 - 05), None, Some("we are in a hurry")),
+        )
+        .unwrap();
+        assert_eq!(
+            draft.warnings,
+            vec!["--reason is not used: 12 weeks meets the 12 weeks the County Durham Compact asks for, so no reason is needed"]
+        );
+        let text = format!("{:?}", draft.blocks);
+        assert!(!text.contains("hurry"));
+        // A weekend opening is worth a word too.
+        let draft = super::draft(
+            &lexicon,
+            &["durham".into()],
+            &request(date!(2027 - 04 - 03), None, None),
+        )
+        .unwrap();
+        assert_eq!(draft.warnings.len(), 1);
+        assert!(draft.warnings[0].contains("Saturday 3 April 2027, is a Saturday"));
+        assert!(draft.warnings[0].contains("Monday 5 April 2027"));
     }
 
     #[test]

@@ -141,6 +141,14 @@ pub fn draft(
         &compact,
     )?;
     let reduction = reduced_to.is_some();
+    let mut warnings = Vec::new();
+    if exceptional.is_some() && !period.exceptional {
+        warnings.push(format!(
+            "--exceptional is not used: {} days\u{2019} notice meets the {} {compact} asks for",
+            period.days,
+            minimum.words()
+        ));
+    }
     let ends = date_words(request.ends);
 
     let subject = if reduction {
@@ -197,7 +205,7 @@ pub fn draft(
         ));
     }
     blocks.push(Block::Paragraph(notice));
-    if let Some(circumstances) = &exceptional {
+    if let Some(circumstances) = exceptional.as_ref().filter(|_| period.exceptional) {
         blocks.push(Block::Subheading("Exceptional circumstances".into()));
         blocks.push(Block::Paragraph(as_sentence(circumstances)));
     }
@@ -326,7 +334,7 @@ pub fn draft(
         letter: true,
         blocks,
         dated: Some(request.dated),
-        warnings: Vec::new(),
+        warnings,
     })
 }
 
@@ -395,6 +403,24 @@ mod tests {
             ),
             Err(DraftError::ShorterNoticeNotAllowed { .. })
         ));
+    }
+
+    #[test]
+    fn circumstances_not_needed_are_a_warning_not_text() {
+        let lexicon = Lexicon::bundled();
+        let request = NoticeRequest {
+            organisation: "Elm Street Lunch Club".into(),
+            funding: "the Community Chest grant".into(),
+            ends: date!(2028 - 03 - 31),
+            reason: "The programme has closed.".into(),
+            dated: date!(2027 - 12 - 06),
+            exceptional: Some("a fire".into()),
+            reduced_to: None,
+        };
+        let letter = draft(&lexicon, &["durham".into()], &request).unwrap();
+        assert_eq!(letter.warnings.len(), 1, "{:?}", letter.warnings);
+        assert!(letter.warnings[0].starts_with("--exceptional is not used: 116 days"));
+        assert!(!format!("{:?}", letter.blocks).contains("Exceptional circumstances"));
     }
 
     #[test]
