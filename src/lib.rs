@@ -12,6 +12,7 @@ pub mod annotate;
 pub mod compare;
 pub mod config;
 pub mod document;
+pub mod draft;
 pub mod engine;
 pub mod eval;
 pub mod extract;

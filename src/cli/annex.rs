@@ -35,7 +35,7 @@ pub struct Args {
     date: Option<Date>,
 }
 
-fn parse_date(text: &str) -> Result<Date, String> {
+pub(super) fn parse_date(text: &str) -> Result<Date, String> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(text.trim(), &format)
         .map_err(|_| format!("`{text}` is not a date; give it as YYYY-MM-DD, e.g. 2027-03-11"))
@@ -110,7 +110,7 @@ fn name_of(path: &Path) -> String {
 /// Today in the local time zone, so that an annex printed at 00:30 in British Summer Time
 /// carries the date on the officer's calendar. UTC when the zone cannot be read safely
 /// (the `time` crate refuses once a program runs other threads).
-fn today() -> Date {
+pub(super) fn today() -> Date {
     OffsetDateTime::now_local()
         .unwrap_or_else(|_| OffsetDateTime::now_utc())
         .date()

@@ -4,6 +4,7 @@ mod annex;
 mod annotate_output;
 mod check;
 mod compare;
+mod draft;
 mod eval;
 mod fix;
 mod inspect;
@@ -40,6 +41,9 @@ Examples:
   compactproof lexicon check my-compact/      check a council's own lexicon files
   compactproof annex --compact durham report.docx -o annex.docx
                                               the compliance annex for a cabinet report
+  compactproof draft consultation --compact durham --opens 2027-04-05
+                                              a compliant consultation timetable
+  compactproof draft notice --help            a notice letter ending or reducing funding
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 Colour is used only on a terminal, and never when NO_COLOR is set.";
@@ -94,6 +98,16 @@ enum Command {
     /// "Compact implications" paragraph for the report's reasons for the decision. The
     /// format follows the -o extension (.docx, .md, .html); without -o, Markdown is printed.
     Annex(annex::Args),
+    /// Draft compliant text to start from: a consultation timetable, a notice letter
+    /// ending or reducing funding, or an equality statement.
+    ///
+    /// Each draft follows the selected compacts (as `check` selects them) and cites the
+    /// undertakings each part meets; it passes `compactproof check`. Requests the Compact
+    /// does not allow (a consultation shorter than 12 weeks without a reason, notice
+    /// shorter than three months without exceptional circumstances) are refused with exit
+    /// code 2 and what to do instead. Markdown to standard output unless --format or -o
+    /// says otherwise.
+    Draft(draft::Args),
 }
 
 /// Parse arguments, run the command, and map the outcome to an exit code.
@@ -118,6 +132,7 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(args),
         Command::Lexicon(args) => lexicon::run(args),
         Command::Annex(args) => annex::run(args),
+        Command::Draft(args) => draft::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
