@@ -42,13 +42,17 @@ fn readable_pdfs() -> Vec<PathBuf> {
     files
 }
 
-/// The document as a person sees it: list labels in front of their items, blocks in order
+/// The document as a person sees it: list and note labels in front of their items, blocks in order
 /// (running headers and footers included, as pdftotext prints them).
 fn displayed(doc: &Document) -> String {
     doc.blocks
         .iter()
         .map(|b| match &b.kind {
-            BlockKind::ListItem { label, .. } if !label.is_empty() => format!("{label} {}", b.text),
+            BlockKind::ListItem { label, .. } | BlockKind::Footnote { label }
+                if !label.is_empty() =>
+            {
+                format!("{label} {}", b.text)
+            }
             _ => b.text.clone(),
         })
         .collect::<Vec<_>>()
@@ -1253,4 +1257,69 @@ fn text_drawn_out_of_order_is_read_down_the_page() {
         "{layout:?}"
     );
     assert!(raw.in_order < 0.9, "{raw:?}");
+}
+
+/// The footnote of features_lo.pdf (printed at body size, its number raised) reads as the
+/// DOCX's does: a footnote block labelled "1", the label out of its text.
+#[test]
+fn the_footnote_of_features_lo_reads_as_its_docx_does() {
+    let notes = |doc: &Document| -> Vec<(String, String)> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match &b.kind {
+                BlockKind::Footnote { label } => Some((label.clone(), b.text.clone())),
+                _ => None,
+            })
+            .collect()
+    };
+    let pdf = notes(&read(&corpus_dir().join("features_lo.pdf")));
+    assert_eq!(
+        pdf,
+        [(
+            "1".to_string(),
+            "FOOTNOTE-TEXT: The Compact was first agreed in 1998.".to_string()
+        )]
+    );
+    assert_eq!(pdf, notes(&read(&corpus_dir().join("features_lo.docx"))));
+}
+
+/// Notes set small at the foot of the page, each referenced by a raised mark in the body,
+/// are footnotes; small print there without a reference (an address) is not, and neither
+/// is a numbered paragraph in the body.
+#[test]
+fn small_notes_at_the_foot_referenced_in_the_body_are_footnotes() {
+    let content = "BT /F1 12 Tf 72 700 Td (The grant will end on 31 March.) Tj /F1 7 Tf 5 Ts (2) Tj 0 Ts /F1 12 Tf ( Notice will be given in writing.) Tj ET
+BT /F1 12 Tf 72 640 Td (3 The Council will consult the sector.) Tj ET
+BT /F1 9 Tf 72 120 Td (2 Cabinet report, 9 December 2026, paragraph 4.2.) Tj ET
+BT /F1 9 Tf 72 90 Td (3 Main Street, Durham DH1 5UQ) Tj ET";
+    let doc = read_synthetic(&synthetic::pdf(&[synthetic::page(content)], None, vec![]));
+    let kinds: Vec<(String, &str)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.kind.name().to_string(), b.text.as_str()))
+        .collect();
+    assert!(
+        kinds.contains(&(
+            "footnote".to_string(),
+            "Cabinet report, 9 December 2026, paragraph 4.2."
+        )),
+        "{kinds:#?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(k, t)| k != "footnote" && t.contains("Main Street")),
+        "{kinds:#?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(k, t)| k != "footnote" && t.contains("The Council will consult")),
+        "{kinds:#?}"
+    );
+    let label = doc.blocks.iter().find_map(|b| match &b.kind {
+        BlockKind::Footnote { label } => Some(label.as_str()),
+        _ => None,
+    });
+    assert_eq!(label, Some("2"));
 }

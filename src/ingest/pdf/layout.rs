@@ -49,6 +49,13 @@ pub(super) enum Kind {
         label_len: usize,
     },
     Running(Running),
+    /// A footnote at the foot of the page (see `super::notes`): its label, and the byte
+    /// length of the label and the space after it in the first line (0 for a note's
+    /// second paragraph).
+    Footnote {
+        label: String,
+        label_len: usize,
+    },
     /// A table cell: its table, its row and column (from 1).
     Cell {
         table: Table,
@@ -80,6 +87,9 @@ pub(super) struct PageBlock {
     pub left: f32,
     /// Rotated text (a watermark, a sideways label): never a heading.
     pub rotated: bool,
+    /// A note label printed raised at the start of its first line (see
+    /// `super::lines::Segment::leading_mark`).
+    pub raised_label: Option<String>,
 }
 
 /// Document-wide measurements layout relies on.
@@ -311,6 +321,7 @@ fn table_blocks(
                 size: first.size,
                 left: first.left,
                 rotated: false,
+                raised_label: None,
             });
         }
     }
@@ -342,6 +353,7 @@ fn flow_blocks(
                 size: row.size,
                 left: row.left(),
                 rotated: !row.upright,
+                raised_label: None,
             });
             continue;
         }
@@ -354,6 +366,7 @@ fn flow_blocks(
                 size: row.size,
                 left: row.left(),
                 rotated: true,
+                raised_label: None,
             });
             continue;
         }
@@ -408,6 +421,7 @@ fn flow_blocks(
                         size: seg.size,
                         left: seg.left,
                         rotated: false,
+                        raised_label: seg.leading_mark.clone(),
                     },
                     row,
                     index,
@@ -552,6 +566,8 @@ mod tests {
                 second_word_left,
                 chars: text.len(),
                 baseline,
+                marks: Vec::new(),
+                leading_mark: None,
             }],
         }
     }
@@ -566,6 +582,7 @@ mod tests {
                     Kind::Paragraph => "p".to_string(),
                     Kind::ListItem { label, .. } => format!("li {label}"),
                     Kind::Running(r) => format!("{r:?}"),
+                    Kind::Footnote { label, .. } => format!("note {label}"),
                     Kind::Cell { table, row, column } => {
                         format!("cell {} {row} {column}", table.number)
                     }

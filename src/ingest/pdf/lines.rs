@@ -62,6 +62,13 @@ pub(super) struct Segment {
     /// The baseline of its main text. A row can hold segments of two page columns whose
     /// lines are not quite level; laid out column by column, each keeps its own baseline.
     pub baseline: f32,
+    /// Note reference marks: runs of digits or note symbols (*, †, ‡, §) set smaller than
+    /// the text and raised above its baseline ("sector.¹"), in order. They stay in `text`
+    /// too; layout uses them to tell a footnote from a numbered paragraph.
+    pub marks: Vec<String>,
+    /// A note label printed raised at the very start of the segment: how a word processor
+    /// starts the text of a footnote ("¹ The Compact was first agreed in 1998.").
+    pub leading_mark: Option<String>,
 }
 
 /// One visual line of a page.
@@ -266,6 +273,8 @@ struct SegmentBuilder {
     /// Font sizes used (rounded): size, characters, the baseline of the first of them.
     sizes: Vec<(f32, usize, f32)>,
     chars: usize,
+    /// Each glyph's baseline, size and text, for finding raised note marks.
+    glyphs: Vec<(f32, f32, String)>,
 }
 
 impl SegmentBuilder {
@@ -279,6 +288,7 @@ impl SegmentBuilder {
             word_start: false,
             sizes: Vec::new(),
             chars: 0,
+            glyphs: Vec::new(),
         }
     }
 
@@ -300,6 +310,7 @@ impl SegmentBuilder {
             .iter()
             .max_by_key(|(_, n, _)| *n)
             .map_or((0.0, 0.0), |(s, _, y)| (*s, *y));
+        let (leading_mark, marks) = raised_marks(&self.glyphs, size, baseline);
         Some(Segment {
             text,
             left: self.left,
@@ -309,8 +320,48 @@ impl SegmentBuilder {
             second_word_left: self.second_word_left,
             chars: self.chars,
             baseline,
+            marks,
+            leading_mark,
         })
     }
+}
+
+/// Runs of glyphs set at most 85% of `size` and raised at least a fifth of it above
+/// `baseline` that are digits or note symbols: the one that starts the line (a note's own
+/// label), and those after it (footnote and endnote reference marks).
+fn raised_marks(
+    glyphs: &[(f32, f32, String)],
+    size: f32,
+    baseline: f32,
+) -> (Option<String>, Vec<String>) {
+    let raised = |(y, glyph_size, _): &(f32, f32, String)| {
+        *glyph_size <= 0.85 * size && baseline - *y >= 0.2 * size
+    };
+    let mut marks = Vec::new();
+    let mut current = String::new();
+    // A raised label that starts the line is a note's own number, not a reference to it.
+    let start = glyphs.iter().take_while(|g| raised(g)).count();
+    let leading: String = glyphs[..start].iter().map(|g| g.2.as_str()).collect();
+    let leading = (start > 0 && is_note_label(&leading)).then_some(leading);
+    for glyph in &glyphs[start..] {
+        if raised(glyph) {
+            current.push_str(&glyph.2);
+        } else if !current.is_empty() {
+            marks.push(std::mem::take(&mut current));
+        }
+    }
+    if !current.is_empty() {
+        marks.push(current);
+    }
+    marks.retain(|m| is_note_label(m));
+    (leading, marks)
+}
+
+/// A footnote label as printed: up to three digits, or one of the note symbols.
+pub(super) fn is_note_label(text: &str) -> bool {
+    let text = text.trim();
+    (!text.is_empty() && text.len() <= 3 && text.chars().all(|c| c.is_ascii_digit()))
+        || matches!(text, "*" | "†" | "‡" | "§" | "**")
 }
 
 fn is_rtl(c: char) -> bool {
@@ -512,6 +563,7 @@ fn segments(glyphs: &[Glyph], row_size: f32) -> Vec<Segment> {
             } else {
                 seg.text.push_str(&g.text);
             }
+            seg.glyphs.push((g.y, g.size, g.text.clone()));
             seg.right = seg.right.max(g.x + g.width);
             seg.chars += 1;
             let rounded = (g.size * 2.0).round() / 2.0;
@@ -551,6 +603,8 @@ fn rotated_rows(glyphs: Vec<Glyph>) -> Vec<Row> {
                     second_word_left: None,
                     chars: 0,
                     baseline: g.y,
+                    marks: Vec::new(),
+                    leading_mark: None,
                 }],
             });
         }

@@ -37,6 +37,7 @@ mod guard;
 mod hyphen;
 mod layout;
 mod lines;
+mod notes;
 mod open;
 mod regions;
 mod running;
@@ -141,9 +142,9 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
         .zip(regions)
         .zip(pages)
         .flat_map(|((p, regions), page)| {
-            layout::page_blocks_in(p.rows, p.running, &style, regions.regions)
-                .into_iter()
-                .map(|b| (page.number, b))
+            let mut blocks = layout::page_blocks_in(p.rows, p.running, &style, regions.regions);
+            notes::mark_footnotes(&mut blocks, &reference_marks(p), style.body_size);
+            blocks.into_iter().map(|b| (page.number, b))
         })
         .collect();
     let headings = Headings::measure(blocks.iter().map(|(_, b)| b), style.body_size);
@@ -163,6 +164,17 @@ fn assemble(pages: &[PageText], glyph_total: usize) -> Document {
     }
     warn_about_gaps(&mut builder, pages, glyph_total);
     builder.finish()
+}
+
+/// The note reference marks printed in a page's body (not in its running header or
+/// footer).
+fn reference_marks(page: &regions::PageRows<'_>) -> std::collections::HashSet<String> {
+    page.rows
+        .iter()
+        .zip(page.running)
+        .filter(|(_, running)| running.is_none())
+        .flat_map(|(row, _)| row.segments.iter().flat_map(|s| s.marks.iter().cloned()))
+        .collect()
 }
 
 /// The list items read so far in the current list: the left edges of their labels.
@@ -262,6 +274,18 @@ fn classify(
             list.interrupt(block.left);
             (BlockKind::Paragraph, block.lines.clone())
         }
+        Kind::Footnote { label, label_len } => {
+            let mut lines = block.lines.clone();
+            if let Some(first) = lines.first_mut() {
+                *first = first.get(*label_len..).unwrap_or("").trim().to_string();
+            }
+            (
+                BlockKind::Footnote {
+                    label: label.clone(),
+                },
+                lines,
+            )
+        }
         Kind::Cell { table, row, column } => {
             list.label_lefts.clear();
             // Numbered through the document by the caller.
@@ -321,8 +345,10 @@ impl Headings {
     }
 
     fn is_heading_shaped(&self, block: &PageBlock) -> bool {
-        !matches!(block.kind, Kind::Running(_) | Kind::Cell { .. })
-            && !block.rotated
+        !matches!(
+            block.kind,
+            Kind::Running(_) | Kind::Cell { .. } | Kind::Footnote { .. }
+        ) && !block.rotated
             && block.size >= self.body_size * HEADING_RATIO
             && block.lines.len() <= HEADING_MAX_LINES
             && block.lines.iter().map(|l| l.chars().count()).sum::<usize>() <= HEADING_MAX_CHARS
@@ -388,6 +414,8 @@ mod tests {
                 second_word_left: None,
                 chars: text.len(),
                 baseline,
+                marks: Vec::new(),
+                leading_mark: None,
             }],
         }
     }

@@ -305,6 +305,8 @@ mod tests {
                 second_word_left: None,
                 chars: text.len(),
                 baseline: top + 10.0,
+                marks: Vec::new(),
+                leading_mark: None,
             }],
         }
     }
