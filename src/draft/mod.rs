@@ -157,15 +157,7 @@ pub enum DraftError {
 }
 
 /// A date as council papers write it: "Monday 28 June 2027".
-pub fn date_words(date: Date) -> String {
-    format!(
-        "{} {} {} {}",
-        date.weekday(),
-        date.day(),
-        date.month(),
-        date.year()
-    )
-}
+pub use crate::extract::dates::weekday_date as date_words;
 
 /// The compacts a draft follows, and what they ask, read from the lexicon.
 pub(crate) struct Compacts<'l> {

@@ -585,6 +585,19 @@ fn weekday_of(word: &str) -> Option<Weekday> {
     })
 }
 
+/// A date as council papers write it, with its weekday: "Monday 28 June 2027". For a
+/// suggested closing date or a notice's end date, the weekday saves the reader a look at
+/// the calendar.
+pub fn weekday_date(date: Date) -> String {
+    format!(
+        "{} {} {} {}",
+        date.weekday(),
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,6 +28,7 @@ pub mod json;
 pub mod markdown;
 pub mod sarif;
 pub mod terminal;
+pub(crate) mod word;
 
 use crate::document::{ByteSpan, Document};
 use crate::findings::{DocumentReport, Finding, FindingLocation, Status};

@@ -10,65 +10,29 @@
 
 use super::{citation_list, CITATIONS_LABEL};
 use crate::draft::{Block, Draft, DraftError};
+use crate::render::word::{clean, heading, house_document, A4_LONG, A4_SHORT, BULLETS, TABLE_SIZE};
 use docx_rs::{
-    AbstractNumbering, BorderType, BreakType, Docx, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, Paragraph, Run, RunFonts,
-    Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
+    BorderType, BreakType, IndentLevel, LineSpacing, NumberingId, PageMargin, Paragraph, Run,
+    Shading, ShdType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    TableLayoutType, TableRow, WidthType,
 };
 
-/// A4 in twentieths of a point (twips).
-const A4_WIDTH: u32 = 11906;
-const A4_HEIGHT: u32 = 16838;
 /// 2.5 cm margins.
 const MARGIN: i32 = 1417;
-/// Font sizes in half-points.
-const BODY_SIZE: usize = 22;
-const TABLE_SIZE: usize = 20;
+/// The citations' font size in half-points.
 const CITATION_SIZE: usize = 18;
-/// The bullet list's numbering id (docx-rs defines a decimal numbering with id 1 itself).
-const BULLETS: usize = 2;
 
 /// Render a draft as the bytes of a .docx file.
 pub fn render(draft: &Draft) -> Result<Vec<u8>, DraftError> {
-    let text_width = A4_WIDTH as usize - 2 * MARGIN as usize;
+    let text_width = A4_SHORT as usize - 2 * MARGIN as usize;
     let stamp = format!(
         "{}T00:00:00Z",
         draft
             .dated
             .map_or_else(|| "1970-01-01".to_string(), |d| d.to_string())
     );
-    let mut docx = Docx::new()
-        .default_fonts(
-            RunFonts::new()
-                .ascii("Arial")
-                .hi_ansi("Arial")
-                .cs("Arial")
-                .east_asia("Arial"),
-        )
-        .default_size(BODY_SIZE)
-        .add_style(heading_style(1, 32))
-        .add_style(heading_style(2, 26))
-        .add_style(heading_style(3, 23))
-        .add_abstract_numbering(
-            AbstractNumbering::new(BULLETS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("\u{2022}"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(360),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
-        .add_numbering(Numbering::new(BULLETS, BULLETS))
-        .page_size(A4_WIDTH, A4_HEIGHT)
+    let mut docx = house_document(23)
+        .page_size(A4_SHORT, A4_LONG)
         .page_margin(
             PageMargin::new()
                 .top(MARGIN)
@@ -139,27 +103,6 @@ pub fn render(draft: &Draft) -> Result<Vec<u8>, DraftError> {
     Ok(bytes.into_inner())
 }
 
-fn heading_style(level: usize, size: usize) -> Style {
-    Style::new(format!("Heading{level}"), StyleType::Paragraph)
-        .name(format!("heading {level}"))
-        .size(size)
-        .bold()
-        .outline_lvl(level.saturating_sub(1))
-        .line_spacing(
-            LineSpacing::new()
-                .before(if level == 1 { 0 } else { 280 })
-                .after(120),
-        )
-        .q_format(true)
-}
-
-fn heading(level: usize, text: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(Run::new().add_text(clean(text)))
-        .style(&format!("Heading{level}"))
-        .keep_next(true)
-}
-
 fn para(runs: Vec<Run>) -> Paragraph {
     runs.into_iter()
         .fold(Paragraph::new(), |p, r| p.add_run(r))
@@ -228,13 +171,4 @@ fn table(columns: &[String], rows: &[Vec<String>], text_width: usize) -> Table {
                 .set(border(TableBorderPosition::InsideH))
                 .set(border(TableBorderPosition::InsideV)),
         )
-}
-
-/// Text safe for a Word document: characters XML 1.0 forbids are dropped.
-fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-        })
-        .collect()
 }

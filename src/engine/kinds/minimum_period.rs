@@ -260,7 +260,7 @@ fn short_suggestion(
         let advice = match closing {
             Some(date) => format!(
                 "Move the closing date to {} or later, giving at least {minimum} ({reason_clause}).",
-                format_date(date)
+                crate::extract::dates::weekday_date(date)
             ),
             None => format!("Allow at least {minimum} between the dates ({reason_clause})."),
         };
@@ -277,17 +277,6 @@ fn required_days(requirement: &Requirement) -> u32 {
         Requirement::MinimumPeriod { min, unit, .. } => unit.days(*min),
         _ => 0,
     }
-}
-
-/// "Wednesday 26 May 2027".
-pub(crate) fn format_date(date: time::Date) -> String {
-    format!(
-        "{} {} {} {}",
-        date.weekday(),
-        date.day(),
-        date.month(),
-        date.year()
-    )
 }
 
 /// No consultation is held, but the draft rules one out on a change that affects the

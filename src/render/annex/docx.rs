@@ -17,18 +17,17 @@ use super::{
     Placement, Row, ANNEX_TITLE, PLACE_NOTE,
 };
 use crate::lexicon::Theme;
+use crate::render::word::{
+    clean, heading, house_document, A4_LONG, A4_SHORT, BODY_SIZE, BULLETS, TABLE_SIZE,
+};
 use crate::render::{TOOL_NAME, TOOL_VERSION};
 use docx_rs::{
-    AbstractNumbering, BorderType, Docx, Footer, IndentLevel, Level, LevelJc, LevelText,
-    LineSpacing, NumberFormat, Numbering, NumberingId, PageMargin, PageNum, PageOrientationType,
-    Paragraph, Run, RunFonts, Shading, ShdType, SpecialIndentType, Start, Style, StyleType, Table,
-    TableBorder, TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    BorderType, Docx, Footer, IndentLevel, LineSpacing, NumberingId, PageMargin, PageNum,
+    PageOrientationType, Paragraph, Run, Shading, ShdType, Style, StyleType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 /// A4 in twentieths of a point (twips).
-const A4_SHORT: u32 = 11906;
-const A4_LONG: u32 = 16838;
 /// 2 cm margins.
 const MARGIN: i32 = 1134;
 /// The table's columns: heading, width in twips on a landscape page (they add up to the
@@ -40,11 +39,6 @@ const COLUMNS: [(&str, usize, usize); 5] = [
     ("Evidence", 4220, 3200),
     ("Action needed", 3400, 2600),
 ];
-/// Font sizes in half-points.
-const BODY_SIZE: usize = 22;
-const TABLE_SIZE: usize = 20;
-/// The bullet list's numbering id (docx-rs defines a decimal numbering with id 1 itself).
-const BULLETS: usize = 2;
 
 /// Render the annex as the bytes of a .docx file.
 pub fn render(annex: &Annex) -> Result<Vec<u8>, AnnexError> {
@@ -56,36 +50,7 @@ pub fn render(annex: &Annex) -> Result<Vec<u8>, AnnexError> {
         (A4_SHORT, A4_LONG)
     };
     let text_width = (width as usize).saturating_sub(2 * MARGIN as usize);
-    let mut docx = Docx::new()
-        .default_fonts(
-            RunFonts::new()
-                .ascii("Arial")
-                .hi_ansi("Arial")
-                .cs("Arial")
-                .east_asia("Arial"),
-        )
-        .default_size(BODY_SIZE)
-        .add_style(heading_style(1, 32))
-        .add_style(heading_style(2, 26))
-        .add_style(heading_style(3, BODY_SIZE))
-        .add_abstract_numbering(
-            AbstractNumbering::new(BULLETS).add_level(
-                Level::new(
-                    0,
-                    Start::new(1),
-                    NumberFormat::new("bullet"),
-                    LevelText::new("\u{2022}"),
-                    LevelJc::new("left"),
-                )
-                .indent(
-                    Some(360),
-                    Some(SpecialIndentType::Hanging(360)),
-                    None,
-                    None,
-                ),
-            ),
-        )
-        .add_numbering(Numbering::new(BULLETS, BULLETS))
+    let mut docx = house_document(BODY_SIZE)
         .page_size(width, height)
         .page_orient(if landscape {
             PageOrientationType::Landscape
@@ -226,27 +191,6 @@ fn mark_header_rows(document: &[u8]) -> Vec<u8> {
             .into_bytes(),
         Err(_) => document.to_vec(),
     }
-}
-
-fn heading_style(level: usize, size: usize) -> Style {
-    Style::new(format!("Heading{level}"), StyleType::Paragraph)
-        .name(format!("heading {level}"))
-        .size(size)
-        .bold()
-        .outline_lvl(level.saturating_sub(1))
-        .line_spacing(
-            LineSpacing::new()
-                .before(if level == 1 { 0 } else { 300 })
-                .after(120),
-        )
-        .q_format(true)
-}
-
-fn heading(level: usize, text: &str) -> Paragraph {
-    Paragraph::new()
-        .add_run(Run::new().add_text(clean(text)))
-        .style(&format!("Heading{level}"))
-        .keep_next(true)
 }
 
 fn para(text: &str) -> Paragraph {
@@ -437,13 +381,4 @@ fn groups(mut docx: Docx, groups: &[(Theme, Vec<Listed>)]) -> Docx {
         }
     }
     docx
-}
-
-/// Text safe for a Word document: characters XML 1.0 forbids are dropped.
-fn clean(text: &str) -> String {
-    text.chars()
-        .filter(|c| {
-            matches!(c, '\t' | '\n' | '\r') || (*c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
-        })
-        .collect()
 }
