@@ -4,8 +4,9 @@
 //! navigation pane; and one real bullet list. Each renderer adds its own page set-up.
 
 use docx_rs::{
-    AbstractNumbering, Docx, Level, LevelJc, LevelText, LineSpacing, NumberFormat, Numbering,
-    Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType,
+    AbstractNumbering, BorderType, Docx, Level, LevelJc, LevelText, LineSpacing, NumberFormat,
+    Numbering, Paragraph, Run, RunFonts, SpecialIndentType, Start, Style, StyleType, Table,
+    TableBorder, TableBorderPosition, TableBorders, TableLayoutType, TableRow, WidthType,
 };
 
 /// A4, short and long sides, in twentieths of a point (twips).
@@ -64,6 +65,30 @@ fn heading_style(level: usize, size: usize) -> Style {
                 .after(120),
         )
         .q_format(true)
+}
+
+/// A table in the house style: fixed column `widths` (twips), thin grey borders all round
+/// and between cells.
+pub(crate) fn bordered_table(rows: Vec<TableRow>, widths: Vec<usize>) -> Table {
+    let border = |position| {
+        TableBorder::new(position)
+            .border_type(BorderType::Single)
+            .size(4)
+            .color("595959")
+    };
+    Table::new(rows)
+        .width(widths.iter().sum(), WidthType::Dxa)
+        .set_grid(widths)
+        .layout(TableLayoutType::Fixed)
+        .set_borders(
+            TableBorders::new()
+                .set(border(TableBorderPosition::Top))
+                .set(border(TableBorderPosition::Left))
+                .set(border(TableBorderPosition::Bottom))
+                .set(border(TableBorderPosition::Right))
+                .set(border(TableBorderPosition::InsideH))
+                .set(border(TableBorderPosition::InsideV)),
+        )
 }
 
 /// A heading paragraph in the house style, kept with the paragraph after it.

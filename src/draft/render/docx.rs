@@ -10,11 +10,12 @@
 
 use super::{citation_list, CITATIONS_LABEL};
 use crate::draft::{Block, Draft, DraftError};
-use crate::render::word::{clean, heading, house_document, A4_LONG, A4_SHORT, BULLETS, TABLE_SIZE};
+use crate::render::word::{
+    bordered_table, clean, heading, house_document, A4_LONG, A4_SHORT, BULLETS, TABLE_SIZE,
+};
 use docx_rs::{
-    BorderType, BreakType, IndentLevel, LineSpacing, NumberingId, PageMargin, Paragraph, Run,
-    Shading, ShdType, Table, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableLayoutType, TableRow, WidthType,
+    BreakType, IndentLevel, LineSpacing, NumberingId, PageMargin, Paragraph, Run, Shading, ShdType,
+    Table, TableCell, TableRow, WidthType,
 };
 
 /// 2.5 cm margins.
@@ -152,23 +153,5 @@ fn table(columns: &[String], rows: &[Vec<String>], text_width: usize) -> Table {
                 .collect(),
         ));
     }
-    let border = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(4)
-            .color("595959")
-    };
-    Table::new(table_rows)
-        .set_grid(widths.clone())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(
-            TableBorders::new()
-                .set(border(TableBorderPosition::Top))
-                .set(border(TableBorderPosition::Left))
-                .set(border(TableBorderPosition::Bottom))
-                .set(border(TableBorderPosition::Right))
-                .set(border(TableBorderPosition::InsideH))
-                .set(border(TableBorderPosition::InsideV)),
-        )
+    bordered_table(table_rows, widths)
 }

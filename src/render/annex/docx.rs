@@ -18,13 +18,13 @@ use super::{
 };
 use crate::lexicon::Theme;
 use crate::render::word::{
-    clean, heading, house_document, A4_LONG, A4_SHORT, BODY_SIZE, BULLETS, TABLE_SIZE,
+    bordered_table, clean, heading, house_document, A4_LONG, A4_SHORT, BODY_SIZE, BULLETS,
+    TABLE_SIZE,
 };
 use crate::render::{TOOL_NAME, TOOL_VERSION};
 use docx_rs::{
-    BorderType, Docx, Footer, IndentLevel, LineSpacing, NumberingId, PageMargin, PageNum,
-    PageOrientationType, Paragraph, Run, Shading, ShdType, Style, StyleType, Table, TableBorder,
-    TableBorderPosition, TableBorders, TableCell, TableLayoutType, TableRow, WidthType,
+    Docx, Footer, IndentLevel, LineSpacing, NumberingId, PageMargin, PageNum, PageOrientationType,
+    Paragraph, Run, Shading, ShdType, Style, StyleType, Table, TableCell, TableRow, WidthType,
 };
 
 /// A4 in twentieths of a point (twips).
@@ -254,25 +254,7 @@ fn table(annex: &Annex, text_width: usize) -> Table {
     .cant_split();
     let mut rows = vec![header];
     rows.extend(annex.rows.iter().map(|row| body_row(row, &widths)));
-    let border = |position| {
-        TableBorder::new(position)
-            .border_type(BorderType::Single)
-            .size(4)
-            .color("595959")
-    };
-    Table::new(rows)
-        .set_grid(widths.clone())
-        .width(widths.iter().sum(), WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-        .set_borders(
-            TableBorders::new()
-                .set(border(TableBorderPosition::Top))
-                .set(border(TableBorderPosition::Left))
-                .set(border(TableBorderPosition::Bottom))
-                .set(border(TableBorderPosition::Right))
-                .set(border(TableBorderPosition::InsideH))
-                .set(border(TableBorderPosition::InsideV)),
-        )
+    bordered_table(rows, widths)
 }
 
 fn body_row(row: &Row, widths: &[usize]) -> TableRow {
