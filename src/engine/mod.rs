@@ -343,13 +343,17 @@ impl Group {
             status: outcome.status,
             severity: outcome.status.severity(),
             undertakings: self.undertakings,
-            message: outcome.message,
+            // Messages quote the draft, whose line breaks mean nothing in one sentence.
+            message: collapse(&outcome.message),
             location,
             evidence: outcome.evidence.map(|s| collapse(document.slice(s))),
             evidence_terms: outcome.terms.map(|s| collapse(document.slice(s))),
             days: outcome.days,
             required_days: outcome.required_days,
-            suggestion: outcome.suggestion,
+            suggestion: outcome.suggestion.map(|mut s| {
+                s.advice = collapse(&s.advice);
+                s
+            }),
         }
     }
 }

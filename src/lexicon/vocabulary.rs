@@ -200,6 +200,20 @@ impl CompiledVocabulary {
     /// [`Self::spans_of`]). Of two matches of the same entry where one lies inside the
     /// other, only the longer is kept.
     pub fn find_all(&self, text: &str) -> Vec<(VocabIndex, ByteSpan)> {
+        // Phrases are written with single spaces, but a paragraph's text keeps its line
+        // breaks ("notice in\nwriting") and its runs of spaces: match on a copy with each
+        // run of white space made one space, and map the spans back.
+        match SingleSpaced::of(text) {
+            None => self.find_all_single_spaced(text),
+            Some(spaced) => self
+                .find_all_single_spaced(&spaced.text)
+                .into_iter()
+                .map(|(i, span)| (i, spaced.original(span)))
+                .collect(),
+        }
+    }
+
+    fn find_all_single_spaced(&self, text: &str) -> Vec<(VocabIndex, ByteSpan)> {
         let mut found: Vec<(VocabIndex, ByteSpan)> = Vec::new();
         for m in self.phrases.find_overlapping_iter(text) {
             if is_whole_word(text, m.start(), m.end()) {
@@ -305,6 +319,54 @@ pub(crate) fn parse_vocabulary(source: SourceRef<'_>) -> Result<VocabularyFile, 
 }
 
 /// One entry while files are being merged.
+/// A text with every run of white space made one space, and where each of its bytes came
+/// from in the original.
+struct SingleSpaced {
+    text: String,
+    /// For each byte of `text`, the offset of the original byte it stands for (a space
+    /// stands for the first character of its run).
+    origin: Vec<usize>,
+}
+
+impl SingleSpaced {
+    /// `None` when `text` has no white space other than single spaces (nothing to map).
+    fn of(text: &str) -> Option<SingleSpaced> {
+        let bytes = text.as_bytes();
+        let plain = !text.chars().any(|c| c.is_whitespace() && c != ' ')
+            && !bytes.windows(2).any(|w| w == b"  ");
+        if plain {
+            return None;
+        }
+        let mut spaced = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        let mut in_space = false;
+        for (at, c) in text.char_indices() {
+            if c.is_whitespace() {
+                if !in_space {
+                    spaced.push(' ');
+                    origin.push(at);
+                }
+                in_space = true;
+                continue;
+            }
+            in_space = false;
+            spaced.push(c);
+            origin.extend(at..at + c.len_utf8());
+        }
+        Some(SingleSpaced {
+            text: spaced,
+            origin,
+        })
+    }
+
+    /// The original span of a span of the single-spaced text.
+    fn original(&self, span: ByteSpan) -> ByteSpan {
+        let start = self.origin[span.start];
+        let end = self.origin[span.end - 1] + 1;
+        ByteSpan::new(start, end)
+    }
+}
+
 struct Pending<'a> {
     id: String,
     kind: EntryKind,
@@ -875,6 +937,27 @@ phrases = ["decommission"]
             "{}",
             errors[0]
         );
+    }
+
+    #[test]
+    fn phrases_match_across_line_breaks_and_runs_of_spaces() {
+        let v = compiled();
+        let text = "Twelve weeks’ notice in\nwriting; three months'  notice.";
+        let found = found_ids(&v, text);
+        assert!(
+            found.contains(&("in-writing".to_string(), "in\nwriting".to_string())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("in-writing".to_string(), "months'  notice".to_string())),
+            "{found:?}"
+        );
+        // Spans are the original text's, on character boundaries.
+        let text = "Café\u{a0}\u{a0}notice in\twriting";
+        let found = v.find_all(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (_, span) = found[0];
+        assert_eq!(&text[span.start..span.end], "in\twriting");
     }
 
     #[test]

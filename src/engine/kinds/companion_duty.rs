@@ -29,6 +29,9 @@ pub fn evaluate(applies_when: &str, duty: Duty, context: &Context<'_>) -> Outcom
         .vocabulary_hits(duty.as_str())
         .into_iter()
         .filter(|(sentence, span)| !denied(context, sentence, *span, duty))
+        // "The Compact asks for three months' notice in writing" says what the Compact
+        // asks, not what the draft does.
+        .filter(|(sentence, _)| !super::minimum_period::quotes_a_rule(context, sentence))
         .filter(|(sentence, _)| in_scope(context, sentence, duty, &triggers))
         .filter_map(|hit| match duty {
             Duty::Rationale => reason_behind_heading(context, hit),
@@ -283,6 +286,21 @@ mod tests {
             &r,
             "The library opening hours are unchanged.",
             Status::NotApplicable,
+        );
+    }
+
+    #[test]
+    fn the_compacts_rule_quoted_is_not_the_drafts_commitment() {
+        let r = duty("in-writing", "funding-change");
+        assert_status(
+            &r,
+            "The grant to the Trust will end on 30 June.\nThe County Durham Compact asks funders to give three months' notice in writing.",
+            Status::Missing,
+        );
+        assert_status(
+            &r,
+            "The grant to the Trust will end on 30 June.\nThis letter gives you three months' notice in writing, as the County Durham Compact asks.",
+            Status::Met,
         );
     }
 

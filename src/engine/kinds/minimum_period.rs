@@ -382,7 +382,7 @@ const COMMITMENT_WORDS: &[&str] = &[
 
 /// A sentence that states a rule (the Compact's, a contract's, guidance) rather than the
 /// draft's own period.
-fn quotes_a_rule(context: &Context<'_>, sentence: &Sentence) -> bool {
+pub(super) fn quotes_a_rule(context: &Context<'_>, sentence: &Sentence) -> bool {
     let text = context.text(sentence.span);
     let lower = text.to_lowercase();
     if COMMITMENT_WORDS.iter().any(|w| lower.contains(w)) {
