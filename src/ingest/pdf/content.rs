@@ -264,31 +264,13 @@ pub(super) fn page_glyphs(
         other => IngestError::Pdf(format!("page {} cannot be read ({other})", page.number)),
     })?;
     budget.take_bytes(content.len())?;
-    let mut interpreter = Interpreter {
+    let mut interpreter = Interpreter::new(
         doc,
         cache,
         budget,
-        state: GraphicsState {
-            ctm: page.transform,
-            font: None,
-            size: 0.0,
-            char_spacing: 0.0,
-            word_spacing: 0.0,
-            scale: 1.0,
-            leading: 0.0,
-            rise: 0.0,
-        },
-        saved: Vec::new(),
-        unsaved: 0,
-        tm: Matrix::IDENTITY,
-        tlm: Matrix::IDENTITY,
-        forms: Vec::new(),
-        marked: Vec::new(),
-        run: 0,
-        glyphs: Vec::new(),
-        stats: PageStats::default(),
-        bounds: (page.width, page.height),
-    };
+        page.transform,
+        (page.width, page.height),
+    );
     let resources = Resources::of_page(doc, page.id);
     interpreter.run(&content, &resources)?;
     // Spans left open at the end of the page still stand for their glyphs.
@@ -296,6 +278,44 @@ pub(super) fn page_glyphs(
         interpreter.end_marked();
     }
     Ok((interpreter.glyphs, interpreter.stats))
+}
+
+impl<'a, 'b> Interpreter<'a, 'b> {
+    /// An interpreter at the start of a page: the page's transform `ctm`, no font yet,
+    /// nothing drawn; `bounds` is the page's width and height.
+    fn new(
+        doc: &'a Document,
+        cache: &'b mut Cache,
+        budget: &'b mut Budget,
+        ctm: Matrix,
+        bounds: (f32, f32),
+    ) -> Self {
+        Interpreter {
+            doc,
+            cache,
+            budget,
+            state: GraphicsState {
+                ctm,
+                font: None,
+                size: 0.0,
+                char_spacing: 0.0,
+                word_spacing: 0.0,
+                scale: 1.0,
+                leading: 0.0,
+                rise: 0.0,
+            },
+            saved: Vec::new(),
+            unsaved: 0,
+            tm: Matrix::IDENTITY,
+            tlm: Matrix::IDENTITY,
+            forms: Vec::new(),
+            marked: Vec::new(),
+            run: 0,
+            glyphs: Vec::new(),
+            stats: PageStats::default(),
+            bounds,
+        }
+    }
 }
 
 impl<'a> Interpreter<'a, '_> {
@@ -675,31 +695,13 @@ mod tests {
             .fonts
             .insert(FontKey::Object(font_id), Rc::new(Font::for_tests(500.0)));
         let mut budget = Budget::new(&Limits::default());
-        let mut interpreter = Interpreter {
-            doc: &doc,
-            cache: &mut fonts,
-            budget: &mut budget,
-            state: GraphicsState {
-                ctm: Matrix::new(1.0, 0.0, 0.0, -1.0, 0.0, 800.0),
-                font: None,
-                size: 0.0,
-                char_spacing: 0.0,
-                word_spacing: 0.0,
-                scale: 1.0,
-                leading: 0.0,
-                rise: 0.0,
-            },
-            saved: Vec::new(),
-            unsaved: 0,
-            tm: Matrix::IDENTITY,
-            tlm: Matrix::IDENTITY,
-            forms: Vec::new(),
-            marked: Vec::new(),
-            run: 0,
-            glyphs: Vec::new(),
-            stats: PageStats::default(),
-            bounds: (600.0, 800.0),
-        };
+        let mut interpreter = Interpreter::new(
+            &doc,
+            &mut fonts,
+            &mut budget,
+            Matrix::new(1.0, 0.0, 0.0, -1.0, 0.0, 800.0),
+            (600.0, 800.0),
+        );
         let resources = Resources {
             dicts: vec![&resources],
         };
@@ -787,31 +789,13 @@ mod tests {
         let mut fonts = Cache::default();
         let mut budget = Budget::new(&Limits::default());
         budget.operations_left = 10;
-        let mut interpreter = Interpreter {
-            doc: &doc,
-            cache: &mut fonts,
-            budget: &mut budget,
-            state: GraphicsState {
-                ctm: Matrix::IDENTITY,
-                font: None,
-                size: 0.0,
-                char_spacing: 0.0,
-                word_spacing: 0.0,
-                scale: 1.0,
-                leading: 0.0,
-                rise: 0.0,
-            },
-            saved: Vec::new(),
-            unsaved: 0,
-            tm: Matrix::IDENTITY,
-            tlm: Matrix::IDENTITY,
-            forms: Vec::new(),
-            marked: Vec::new(),
-            run: 0,
-            glyphs: Vec::new(),
-            stats: PageStats::default(),
-            bounds: (600.0, 800.0),
-        };
+        let mut interpreter = Interpreter::new(
+            &doc,
+            &mut fonts,
+            &mut budget,
+            Matrix::IDENTITY,
+            (600.0, 800.0),
+        );
         let content = "q Q ".repeat(20);
         let err = interpreter
             .run(content.as_bytes(), &Resources { dicts: vec![] })
