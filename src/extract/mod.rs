@@ -38,7 +38,7 @@ pub mod durations;
 pub mod equality;
 pub mod hedges;
 pub mod immediate;
-mod phrases;
+pub(crate) mod phrases;
 
 pub use compact_refs::{find_compact_refs, CompactNames, CompactRef, CompactRefKind};
 pub use dates::{

@@ -112,11 +112,31 @@ impl Folded<'_> {
 /// Fold `text`: runs of ASCII white space become one space, curly quotes straight ones,
 /// Unicode dashes and hyphens `-`. Borrowed when nothing needs changing.
 pub(crate) fn fold(text: &str) -> Folded<'_> {
-    let bytes = text.as_bytes();
-    let needs = bytes.iter().enumerate().any(|(i, &b)| {
-        matches!(b, b'\n' | b'\r' | b'\t' | 0x0c) || (b == b' ' && bytes.get(i + 1) == Some(&b' '))
-    }) || (bytes.iter().any(|&b| b >= 0x80)
-        && text.chars().any(|c| folds(c).is_some()));
+    fold_by(text, |c| c.is_ascii_whitespace(), folds)
+}
+
+/// Fold only the spacing of `text`: every run of white space (a line break, a tab, a
+/// non-breaking space) becomes one space; every other character is kept as it is, so a
+/// regular expression written for the original still matches. Borrowed when nothing needs
+/// changing.
+pub(crate) fn fold_spaces(text: &str) -> Folded<'_> {
+    fold_by(text, char::is_whitespace, |_| None)
+}
+
+/// Fold `text`, with runs of `is_space` characters made one space and each character
+/// `replace` maps replaced.
+fn fold_by(
+    text: &str,
+    is_space: fn(char) -> bool,
+    replace: fn(char) -> Option<char>,
+) -> Folded<'_> {
+    let mut previous_space = false;
+    let needs = text.chars().any(|c| {
+        let space = is_space(c);
+        let doubled = space && previous_space;
+        previous_space = space;
+        doubled || (space && c != ' ') || replace(c).is_some()
+    });
     if !needs {
         return Folded {
             text: Cow::Borrowed(text),
@@ -127,7 +147,7 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
     let mut map = Vec::with_capacity(text.len());
     let mut last_space = false;
     for (i, c) in text.char_indices() {
-        if c.is_ascii_whitespace() {
+        if is_space(c) {
             if !last_space {
                 out.push(' ');
                 map.push(i);
@@ -136,7 +156,7 @@ pub(crate) fn fold(text: &str) -> Folded<'_> {
             continue;
         }
         last_space = false;
-        if let Some(r) = folds(c) {
+        if let Some(r) = replace(c) {
             out.push(r);
             map.push(i);
         } else {

@@ -12,6 +12,7 @@
 use super::error::{LexiconError, LexiconErrorKind, SourceLocation, SourceRef};
 use super::model::SCHEMA_VERSION;
 use crate::document::ByteSpan;
+use crate::extract::phrases::fold_spaces;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
@@ -203,14 +204,11 @@ impl CompiledVocabulary {
         // Phrases are written with single spaces, but a paragraph's text keeps its line
         // breaks ("notice in\nwriting") and its runs of spaces: match on a copy with each
         // run of white space made one space, and map the spans back.
-        match SingleSpaced::of(text) {
-            None => self.find_all_single_spaced(text),
-            Some(spaced) => self
-                .find_all_single_spaced(&spaced.text)
-                .into_iter()
-                .map(|(i, span)| (i, spaced.original(span)))
-                .collect(),
-        }
+        let spaced = fold_spaces(text);
+        self.find_all_single_spaced(&spaced.text)
+            .into_iter()
+            .map(|(i, span)| (i, spaced.to_original(text, span.start, span.end)))
+            .collect()
     }
 
     fn find_all_single_spaced(&self, text: &str) -> Vec<(VocabIndex, ByteSpan)> {
@@ -319,54 +317,6 @@ pub(crate) fn parse_vocabulary(source: SourceRef<'_>) -> Result<VocabularyFile, 
 }
 
 /// One entry while files are being merged.
-/// A text with every run of white space made one space, and where each of its bytes came
-/// from in the original.
-struct SingleSpaced {
-    text: String,
-    /// For each byte of `text`, the offset of the original byte it stands for (a space
-    /// stands for the first character of its run).
-    origin: Vec<usize>,
-}
-
-impl SingleSpaced {
-    /// `None` when `text` has no white space other than single spaces (nothing to map).
-    fn of(text: &str) -> Option<SingleSpaced> {
-        let bytes = text.as_bytes();
-        let plain = !text.chars().any(|c| c.is_whitespace() && c != ' ')
-            && !bytes.windows(2).any(|w| w == b"  ");
-        if plain {
-            return None;
-        }
-        let mut spaced = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
-        let mut in_space = false;
-        for (at, c) in text.char_indices() {
-            if c.is_whitespace() {
-                if !in_space {
-                    spaced.push(' ');
-                    origin.push(at);
-                }
-                in_space = true;
-                continue;
-            }
-            in_space = false;
-            spaced.push(c);
-            origin.extend(at..at + c.len_utf8());
-        }
-        Some(SingleSpaced {
-            text: spaced,
-            origin,
-        })
-    }
-
-    /// The original span of a span of the single-spaced text.
-    fn original(&self, span: ByteSpan) -> ByteSpan {
-        let start = self.origin[span.start];
-        let end = self.origin[span.end - 1] + 1;
-        ByteSpan::new(start, end)
-    }
-}
-
 struct Pending<'a> {
     id: String,
     kind: EntryKind,
