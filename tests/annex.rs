@@ -4,35 +4,17 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-/// The date every annex here is checked on, so outputs do not change from day to day.
-const DATE: &str = "2027-03-12";
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use common::{compactproof_in, repo_root as root, soffice_convert, stdout_of};
 
 /// Run `compactproof` from the repository root, so drafts are named by relative paths.
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_compactproof"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run compactproof")
+    compactproof_in(root(), args, &[])
 }
 
-fn stdout_of(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
+use std::process::Output;
+
+/// The date every annex here is checked on, so outputs do not change from day to day.
+const DATE: &str = "2027-03-12";
 
 /// Hide what changes without the annex changing: the checkout's file dates, the version,
 /// the checkout path, and (for HTML) the stylesheet shared with the report.
@@ -129,42 +111,6 @@ fn html_annexes_for_the_fixtures() {
             insta::assert_snapshot!(format!("{name}_html"), html);
         }
     });
-}
-
-/// Run LibreOffice headless, converting `input` into `dir` with `filter`, in a profile of
-/// its own (so parallel tests and a desktop session never share one).
-fn soffice_convert(input: &Path, dir: &Path, filter: &str) -> PathBuf {
-    let profile = dir.join(format!("lo-profile-{}", filter.replace(':', "-")));
-    let output = Command::new("soffice")
-        .arg("--headless")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.to_string_lossy()
-        ))
-        .args(["--convert-to", filter, "--outdir"])
-        .arg(dir)
-        .arg(input)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run soffice ({e}); install it with `apt-get install -y libreoffice-writer`"
-            )
-        });
-    assert!(
-        output.status.success(),
-        "soffice failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let extension = filter.split(':').next().unwrap_or(filter);
-    let converted = input.with_extension(extension);
-    let converted = dir.join(converted.file_name().expect("a file name"));
-    assert!(
-        converted.exists(),
-        "soffice wrote no {}: {}",
-        converted.display(),
-        String::from_utf8_lossy(&output.stdout)
-    );
-    converted
 }
 
 #[test]
@@ -274,18 +220,16 @@ fn without_o_the_annex_is_markdown_on_stdout() {
 #[test]
 fn the_date_of_check_is_today_in_the_local_time_zone() {
     let date_in = |zone: &str| {
-        let output = Command::new(env!("CARGO_BIN_EXE_compactproof"))
-            .args([
+        let output = compactproof_in(
+            root(),
+            &[
                 "annex",
                 "--compact",
                 "durham",
                 "fixtures/drafts/a-durham-community-grants-withdrawal.txt",
-            ])
-            .current_dir(root())
-            .env("NO_COLOR", "1")
-            .env("TZ", zone)
-            .output()
-            .expect("run compactproof");
+            ],
+            &[("TZ", zone)],
+        );
         let text = stdout_of(&output);
         let line = text
             .lines()

@@ -510,28 +510,8 @@ fn the_redline_accepted_reads_as_the_new_version() {
 fn libreoffice_opens_the_redline() {
     let dir = tempfile::tempdir().unwrap();
     let redline = durham_redline(dir.path());
-    let profile = dir.path().join("lo-profile");
-    let output = std::process::Command::new("soffice")
-        .arg("--headless")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.to_string_lossy()
-        ))
-        .args(["--convert-to", "txt:Text", "--outdir"])
-        .arg(dir.path())
-        .arg(&redline)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run soffice ({e}); install it with `apt-get install -y libreoffice-writer`"
-            )
-        });
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let text = std::fs::read_to_string(dir.path().join("redline.txt")).unwrap();
+    let text =
+        std::fs::read_to_string(common::soffice_convert(&redline, dir.path(), "txt:Text")).unwrap();
     assert!(
         text.contains("12-week formal written consultations"),
         "{text}"

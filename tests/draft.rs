@@ -9,6 +9,9 @@
 //! (`expected_themes`): the Staffordshire compact, for one, sets no notice period and no
 //! equality undertaking, so those themes cannot apply under it alone.
 
+mod common;
+
+use common::{compactproof_in, repo_root as root, soffice_convert, stdout_of};
 use compactproof::draft::consultation::{self, ConsultationRequest};
 use compactproof::draft::equality::{self, EqualityRequest};
 use compactproof::draft::notice::{self, NoticeRequest};
@@ -18,7 +21,7 @@ use compactproof::findings::{DocumentReport, Status};
 use compactproof::ingest::{read_bytes, Limits};
 use compactproof::lexicon::{Lexicon, PeriodKind, Requirement, Theme};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use time::macros::date;
 use time::Date;
 
@@ -363,33 +366,14 @@ fn the_checks_above_can_fail() {
 // The command
 // ---------------------------------------------------------------------------------------
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Run `compactproof` in `dir` (the repository root unless given), with no colour.
-fn run_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_compactproof"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run compactproof")
-}
-
 fn run(args: &[&str]) -> Output {
-    run_in(root(), args)
+    compactproof_in(root(), args, &[])
 }
 
-#[track_caller]
-fn stdout_of(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "exit {:?}: {}",
-        output.status.code(),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
+/// What LibreOffice reads from a Word file, as plain text.
+fn soffice_text(docx: &Path, dir: &Path) -> String {
+    let txt = soffice_convert(docx, dir, "txt:Text");
+    std::fs::read_to_string(&txt).unwrap_or_else(|e| panic!("{}: {e}", txt.display()))
 }
 
 /// The command exits 2 with one line on stderr, which contains `needle`; nothing on
@@ -556,9 +540,10 @@ fn the_config_file_chooses_the_compact() {
         "compacts = [\"stockton\"]\n",
     )
     .unwrap();
-    let output = run_in(
+    let output = compactproof_in(
         dir.path(),
         &["draft", "consultation", "--opens", "2027-04-05"],
+        &[],
     );
     let text = stdout_of(&output);
     assert!(text.contains("(stockton/consultation/4)"), "{text}");
@@ -578,33 +563,6 @@ fn document_xml(path: &Path) -> String {
     )
     .expect("read document.xml");
     xml
-}
-
-/// LibreOffice's reading of a Word file as plain text.
-fn soffice_text(docx: &Path, dir: &Path) -> String {
-    let profile = dir.join("lo-profile");
-    let output = Command::new("soffice")
-        .arg("--headless")
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--convert-to", "txt:Text", "--outdir"])
-        .arg(dir)
-        .arg(docx)
-        .output()
-        .unwrap_or_else(|e| {
-            panic!(
-                "cannot run soffice ({e}); install it with `apt-get install -y libreoffice-writer`"
-            )
-        });
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let txt = dir.join(docx.with_extension("txt").file_name().expect("a name"));
-    std::fs::read_to_string(&txt).unwrap_or_else(|e| panic!("{}: {e}", txt.display()))
 }
 
 #[test]
@@ -852,13 +810,7 @@ fn the_letter_is_dated_today_in_the_local_time_zone() {
         let mut base: Vec<String> = with(&NOTICE[..NOTICE.len() - 2], &[]);
         let at = base.iter().position(|a| a == "--ends").expect("--ends");
         base[at + 1] = "2099-12-31".into();
-        let output = Command::new(env!("CARGO_BIN_EXE_compactproof"))
-            .args(&base)
-            .current_dir(root())
-            .env("NO_COLOR", "1")
-            .env("TZ", zone)
-            .output()
-            .expect("run compactproof");
+        let output = compactproof_in(root(), &args(&base), &[("TZ", zone)]);
         let text = stdout_of(&output);
         let line = text
             .lines()

@@ -35,6 +35,71 @@ pub fn compactproof(args: &[&str]) -> Output {
         .expect("run compactproof")
 }
 
+/// The repository's root, where the fixtures are named from.
+pub fn repo_root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run the built `compactproof` binary with `args` in `dir`, with no colour and the extra
+/// environment `env` (a time zone, say).
+pub fn compactproof_in(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_compactproof"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .envs(env.iter().copied())
+        .output()
+        .expect("run compactproof")
+}
+
+/// The standard output of a run that must have succeeded.
+#[track_caller]
+pub fn stdout_of(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "exit {:?}: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Convert `input` with LibreOffice (`soffice --convert-to FILTER`) into `dir`, with a
+/// profile of its own there, and return the converted file's path.
+pub fn soffice_convert(input: &Path, dir: &Path, filter: &str) -> PathBuf {
+    let profile = dir.join(format!("lo-profile-{}", filter.replace(':', "-")));
+    let output = Command::new("soffice")
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.to_string_lossy()
+        ))
+        .args(["--convert-to", filter, "--outdir"])
+        .arg(dir)
+        .arg(input)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run soffice ({e}); install it with `apt-get install -y libreoffice-writer`"
+            )
+        });
+    assert!(
+        output.status.success(),
+        "soffice failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let extension = filter.split(':').next().unwrap_or(filter);
+    let converted = input.with_extension(extension);
+    let converted = dir.join(converted.file_name().expect("a file name"));
+    assert!(
+        converted.exists(),
+        "soffice wrote no {}: {}",
+        converted.display(),
+        String::from_utf8_lossy(&output.stdout)
+    );
+    converted
+}
+
 /// `compactproof inspect --format text --locations PATH`, which must succeed without a word
 /// on stderr: the reading the `inspect` snapshots record.
 #[track_caller]
