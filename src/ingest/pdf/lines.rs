@@ -370,6 +370,12 @@ fn is_rtl(c: char) -> bool {
         | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
+/// A digit that is not itself right-to-left (Arabic-Indic digits are drawn with their
+/// script): the numbers a left-to-right line keeps in their own order.
+fn is_digit(c: char) -> bool {
+    c.is_numeric() && !is_rtl(c)
+}
+
 fn is_ltr(c: char) -> bool {
     c.is_alphanumeric() && !is_rtl(c)
 }
@@ -455,7 +461,6 @@ fn right_to_left_line(chars: &[char]) -> String {
 /// follow it: "على هاتف رقم 256032 1642" is drawn "1642 256032 مقر فتاه ىلع"); a number keeps
 /// its own digit order.
 fn left_to_right_line(chars: &[char]) -> String {
-    let is_digit = |c: char| c.is_numeric() && !is_rtl(c);
     let is_letter = |c: char| c.is_alphabetic() && !is_rtl(c);
     let mut out = String::with_capacity(chars.len() * 2);
     let mut i = 0;
@@ -496,7 +501,6 @@ fn left_to_right_line(chars: &[char]) -> String {
 
 /// `run` read from its right end, except that each number keeps its digit order.
 fn reversed_keeping_numbers(run: &[char]) -> Vec<char> {
-    let is_digit = |c: char| c.is_numeric() && !is_rtl(c);
     let mut units: Vec<&[char]> = Vec::new();
     let mut i = 0;
     while i < run.len() {
