@@ -382,14 +382,7 @@ fn the(title: &str) -> String {
     format!("the {}", title.trim_start_matches("The "))
 }
 
-/// "a", "a and b", "a, b and c".
-pub(crate) fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
+pub(crate) use crate::render::join_and;
 
 /// User text as a sentence: trimmed, inner whitespace collapsed, the first letter
 /// capitalised, ending with a full stop (unless it ends with other closing punctuation).

@@ -936,6 +936,15 @@ pub(crate) mod sample {
     }
 }
 
+/// A list in prose: "a", "a and b", "a, b and c".
+pub(crate) fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@
 use super::counted;
 use crate::findings::{CompactRef, DocumentReport, Finding, Status, ThemeVerdict};
 use crate::lexicon::Theme;
+use crate::render::join_and;
 
 /// The paragraph for a report.
 pub(super) fn paragraph(report: &DocumentReport) -> String {
@@ -61,7 +62,7 @@ pub(super) fn paragraph(report: &DocumentReport) -> String {
     let mut sentences = vec![format!(
         "The proposals engage {} on {}.",
         voice.undertakings,
-        and_list(&engaged.iter().map(|t| phrase(*t)).collect::<Vec<_>>())
+        join_and(&engaged.iter().map(|t| phrase(*t)).collect::<Vec<_>>())
     )];
     let had_problems = !problems.is_empty();
     sentences.extend(problems);
@@ -70,7 +71,7 @@ pub(super) fn paragraph(report: &DocumentReport) -> String {
             sentences.push(format!(
                 "The proposals meet {} undertakings on {}.",
                 voice.short_possessive,
-                and_list(&met.iter().map(|t| phrase(*t)).collect::<Vec<_>>())
+                join_and(&met.iter().map(|t| phrase(*t)).collect::<Vec<_>>())
             ));
         }
         sentences.push(format!(
@@ -128,7 +129,7 @@ pub(super) fn compact_names(compacts: &[CompactRef]) -> String {
     if compacts.is_empty() {
         return "the Compact".to_string();
     }
-    and_list(&compacts.iter().map(|c| the(&c.title)).collect::<Vec<_>>())
+    join_and(&compacts.iter().map(|c| the(&c.title)).collect::<Vec<_>>())
 }
 
 fn the(title: &str) -> String {
@@ -379,15 +380,6 @@ fn number_word(n: u32) -> String {
     WORDS
         .get(n as usize)
         .map_or_else(|| n.to_string(), |w| (*w).to_string())
-}
-
-/// "a", "a and b", "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    }
 }
 
 #[cfg(test)]
